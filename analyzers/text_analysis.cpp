@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "analyzers/text_analysis.h"
+
+#include <algorithm>
+
+#include "embedded/stopword_data.h"
+
+namespace newsdex {
+
+namespace {
+
+struct LanguageAnalysis {
+  std::string_view language;          ///< as `identify_language` returns it
+  std::string_view stemmer;           ///< Xapian's name for its Snowball stemmer, or empty
+  std::string_view stopword_list;     ///< the name of the list in data/stopwords, or empty
+  const std::string_view* stopwords;  ///< that list, embedded at build time
+};
+
+// Every stemmer Xapian 1.4 ships (but the English variants), with the stopword lists in
+// data/stopwords (see its SOURCE.md).
+constexpr LanguageAnalysis kLanguages[] = {
+    {"ar", "arabic", "ar", &stopword_data::ar_txt},
+    {"ca", "catalan", {}, nullptr},
+    {"da", "danish", "da", &stopword_data::da_txt},
+    {"de", "german", "de", &stopword_data::de_txt},
+    {"en", "english", "en", &stopword_data::en_txt},
+    {"es", "spanish", "es", &stopword_data::es_txt},
+    {"eu", "basque", {}, nullptr},
+    {"fi", "finnish", "fi", &stopword_data::fi_txt},
+    {"fr", "french", "fr", &stopword_data::fr_txt},
+    {"ga", "irish", {}, nullptr},
+    {"hu", "hungarian", "hu", &stopword_data::hu_txt},
+    {"hy", "armenian", {}, nullptr},
+    {"id", "indonesian", {}, nullptr},
+    {"it", "italian", "it", &stopword_data::it_txt},
+    {"ja", {}, "ja", &stopword_data::ja_txt},
+    {"lt", "lithuanian", {}, nullptr},
+    {"nb", "norwegian", "no", &stopword_data::no_txt},
+    {"ne", "nepali", "ne", &stopword_data::ne_txt},
+    {"nl", "dutch", "nl", &stopword_data::nl_txt},
+    {"nn", "norwegian", "no", &stopword_data::no_txt},
+    {"no", "norwegian", "no", &stopword_data::no_txt},
+    {"pt", "portuguese", "pt", &stopword_data::pt_txt},
+    {"ro", "romanian", {}, nullptr},
+    {"ru", "russian", "ru", &stopword_data::ru_txt},
+    {"sv", "swedish", "sv", &stopword_data::sv_txt},
+    {"ta", "tamil", {}, nullptr},
+    {"tr", "turkish", "tr", &stopword_data::tr_txt},
+    {"zh", {}, "zh", &stopword_data::zh_txt},
+};
+
+const LanguageAnalysis* find_language(std::string_view language) {
+  for (const LanguageAnalysis& entry : kLanguages) {
+    if (entry.language == language) return &entry;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::string_view TextAnalysis::name() noexcept { return "newsdex-icu/1"; }
+
+const Xapian::Stem& TextAnalysis::stemmer(std::string_view language) {
+  auto it = stemmers_.find(language);
+  if (it == stemmers_.end()) {
+    const LanguageAnalysis* entry = find_language(language);
+    Xapian::Stem stem;
+    if (entry != nullptr && !entry->stemmer.empty())
+      stem = Xapian::Stem(std::string(entry->stemmer));
+    it = stemmers_.emplace(std::string(language), std::move(stem)).first;
+  }
+  return it->second;
+}
+
+void TextAnalysis::set_language(Xapian::TermGenerator& generator, std::string_view language) {
+  const Xapian::Stem& stem = stemmer(language);
+  generator.set_stemmer(stem);
+  generator.set_stemming_strategy(stem.is_none() ? Xapian::TermGenerator::STEM_NONE
+                                                 : Xapian::TermGenerator::STEM_SOME);
+}
+
+void TextAnalysis::index_text(Xapian::TermGenerator& generator, std::string_view text,
+                              Xapian::termcount wdf_inc, std::string_view prefix) {
+  generator.index_text(normalizer_.normalize(text), wdf_inc, std::string(prefix));
+}
+
+void TextAnalysis::configure(Xapian::QueryParser& parser, std::string_view language) {
+  const Xapian::Stem& stem = stemmer(language);
+  parser.set_stemmer(stem);
+  parser.set_stemming_strategy(stem.is_none() ? Xapian::QueryParser::STEM_NONE
+                                              : Xapian::QueryParser::STEM_SOME);
+  const LanguageAnalysis* entry = find_language(language);
+  if (entry == nullptr || entry->stopwords == nullptr) {
+    parser.set_stopper(nullptr);
+    return;
+  }
+  auto [it, inserted] = stoppers_.try_emplace(std::string(entry->stopword_list));
+  if (inserted) {
+    // Listed words are folded as query words are, so `für` stops `fur` and `Für` alike; an
+    // entry that folds into several words (`c'est`) is left out, as its parts are listed.
+    std::string_view list = *entry->stopwords;
+    while (!list.empty()) {
+      const std::size_t end = std::min(list.find('\n'), list.size());
+      const std::vector<Token> words = normalizer_.tokenize(list.substr(0, end));
+      if (words.size() == 1) it->second.add(words.front().term);
+      list.remove_prefix(std::min(end + 1, list.size()));
+    }
+  }
+  parser.set_stopper(&it->second);
+}
+
+std::string TextAnalysis::normalize_query(std::string_view query,
+                                          std::span<const std::string_view> text_fields) {
+  return normalizer_.normalize_query(query, text_fields);
+}
+
+std::string TextAnalysis::analysis_key(std::string_view language) const {
+  const LanguageAnalysis* entry = find_language(language);
+  if (entry == nullptr) return {};
+  return std::string(entry->stemmer) + '/' + std::string(entry->stopword_list);
+}
+
+std::vector<Token> TextAnalysis::tokenize(std::string_view text) {
+  return normalizer_.tokenize(text);
+}
+
+}  // namespace newsdex

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <xapian.h>
+
+#include <map>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzers/text_normalizer.h"
+
+namespace newsdex {
+
+/// The one definition of how text becomes terms. Indexing feeds its TermGenerator and searching
+/// its QueryParser through the same object and the same `TextNormalizer`, so the two sides
+/// cannot drift apart: text is folded and segmented (see `TextNormalizer`), then Xapian makes
+/// the terms, stemming with the Snowball stemmer of the article's language (`STEM_SOME`:
+/// unstemmed terms with positions, `Z`-prefixed stems without). Stopwords stay in the index
+/// and are skipped only in free-text queries, per language.
+///
+/// Not thread-safe (it caches stemmers, which Xapian does not share between threads): use
+/// one per thread. Throws `Error` (`internal`) if ICU's data cannot be loaded.
+class TextAnalysis {
+ public:
+  /// Name and version recorded in each database; a searcher meeting another one says so.
+  /// Bump the version whenever a change alters any term made from any text.
+  static std::string_view name() noexcept;
+
+  /// Sets `generator` up for an article in `language` (a code from `identify_language`):
+  /// its stemmer, or no stemming for languages Xapian 1.4 has no stemmer for.
+  void set_language(Xapian::TermGenerator& generator, std::string_view language);
+
+  /// Indexes `text` into `generator`'s document: each word once at the next position, its
+  /// term counted `wdf_inc` times, with `prefix` before every term.
+  void index_text(Xapian::TermGenerator& generator, std::string_view text,
+                  Xapian::termcount wdf_inc = 1, std::string_view prefix = {});
+
+  /// Sets `parser` up to match articles in `language`: its stemmer and its stopwords. The
+  /// stopper belongs to this object, which must outlive the parser's use of it.
+  void configure(Xapian::QueryParser& parser, std::string_view language);
+
+  /// `query` ready for a parser set up by `configure`; see `TextNormalizer::normalize_query`.
+  std::string normalize_query(std::string_view query,
+                              std::span<const std::string_view> text_fields);
+
+  /// Equal for languages whose text and queries make equal terms (`no`, `nb` and `nn`; all
+  /// languages without stemmer and stopwords), so that they can share one parsed query.
+  std::string analysis_key(std::string_view language) const;
+
+  /// The stemmer of `language`; `Xapian::Stem()` (no stemming) if Xapian has none for it.
+  const Xapian::Stem& stemmer(std::string_view language);
+
+  /// The words of `text` with their byte offsets and terms, as indexing sees them.
+  std::vector<Token> tokenize(std::string_view text);
+
+ private:
+  TextNormalizer normalizer_;
+  std::map<std::string, Xapian::Stem, std::less<>> stemmers_;
+  std::map<std::string, Xapian::SimpleStopper, std::less<>> stoppers_;
+};
+
+}  // namespace newsdex
