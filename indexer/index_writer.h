@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+#include "indexer/document_builder.h"
+#include "newsdex/index.h"
+
+namespace newsdex {
+
+/// The single writer of a newsdex database: stamps new databases with the schema and analyzer
+/// that built them, refuses databases built by others, and adds, replaces and removes
+/// documents. Xapian errors propagate; the public API translates them.
+class IndexWriter {
+ public:
+  enum class Mode { create_or_open, open_existing };
+
+  IndexWriter(const std::string& path, Mode mode);
+
+  /// Stores `built`, replacing any document with the same id term.
+  AddResult write(const BuiltDocument& built);
+  bool remove(std::string_view id);
+  void commit() { db_.commit(); }
+  std::uint64_t size() const { return db_.get_doccount(); }
+  const std::string& path() const noexcept { return path_; }
+
+ private:
+  std::string path_;
+  Xapian::WritableDatabase db_;
+};
+
+}  // namespace newsdex

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "indexer/schema.h"
+
+#include <fmt/format.h>
+
+namespace newsdex::schema {
+
+namespace {
+
+// Glass rejects terms over 245 bytes; leave room for the prefix and the hash.
+constexpr std::size_t kMaxTermBytes = 240;
+
+std::uint64_t fnv1a(std::string_view text) {
+  std::uint64_t hash = 14695981039346656037ull;
+  for (unsigned char c : text) {
+    hash = (hash ^ c) * 1099511628211ull;
+  }
+  return hash;
+}
+
+}  // namespace
+
+std::string boolean_term(std::string_view prefix, std::string_view value) {
+  std::string term;
+  term.reserve(prefix.size() + value.size());
+  term.append(prefix).append(value);
+  if (term.size() <= kMaxTermBytes) return term;
+  // Cut on a UTF-8 character boundary so the kept part stays valid text.
+  std::size_t cut = kMaxTermBytes - 17;
+  while (cut > prefix.size() && (static_cast<unsigned char>(term[cut]) & 0xC0) == 0x80) --cut;
+  return fmt::format("{}#{:016x}", term.substr(0, cut), fnv1a(value));
+}
+
+}  // namespace newsdex::schema

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// The layout of a newsdex database: term prefixes, value slots and metadata keys.
+// docs/SCHEMA.md documents each of these; change both in the same commit.
+
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+namespace newsdex::schema {
+
+/// Bumped whenever a change makes older databases unreadable or wrong to search.
+inline constexpr std::string_view kSchemaVersion = "2";
+
+/// Metadata keys stored in the database.
+inline constexpr std::string_view kSchemaKey = "newsdex:schema";
+inline constexpr std::string_view kAnalyzerKey = "newsdex:analyzer";
+
+// Free-text prefixes (Omega conventions where one exists).
+inline constexpr std::string_view kHeadline = "S";  // headline words, also indexed unprefixed
+inline constexpr std::string_view kBody = "XB";     // body words only
+
+// Boolean (filter and facet) prefixes. Values keep their case so a facet value printed to a
+// user can be used verbatim as a filter.
+inline constexpr std::string_view kId = "Q";
+inline constexpr std::string_view kFormat = "XF";
+inline constexpr std::string_view kSource = "XS";
+inline constexpr std::string_view kLanguage = "L";
+inline constexpr std::string_view kDay = "D";    // YYYYMMDD
+inline constexpr std::string_view kMonth = "M";  // YYYYMM
+inline constexpr std::string_view kYear = "Y";   // YYYY
+inline constexpr std::string_view kSourceTag = "XT";  // kind ':' value, tags the source provides
+// What newsdex extracted. No prefix below is the start of another, so listing the terms of one
+// (`allterms_begin`) never meets those of another.
+inline constexpr std::string_view kCountry = "XC";       // ISO alpha-2: filed from or about
+inline constexpr std::string_view kCity = "XG";          // "Tirana, AL": named in the text
+inline constexpr std::string_view kPerson = "XP";        // canonical name
+inline constexpr std::string_view kOrganization = "XO";  // canonical name
+inline constexpr std::string_view kFiledCountry = "XDC";  // the dateline's country
+inline constexpr std::string_view kFiledCity = "XDG";     // the dateline's city, "Tirana, AL"
+
+// Value slots.
+inline constexpr Xapian::valueno kDateSlot = 0;    // YYYYMMDD, sortable
+inline constexpr Xapian::valueno kSourceSlot = 1;  // source name
+inline constexpr Xapian::valueno kLanguageSlot = 2;
+inline constexpr Xapian::valueno kFormatSlot = 3;
+inline constexpr Xapian::valueno kCountrySlot = 4;
+inline constexpr Xapian::valueno kCitySlot = 5;
+inline constexpr Xapian::valueno kPersonSlot = 6;
+inline constexpr Xapian::valueno kOrganizationSlot = 7;
+inline constexpr Xapian::valueno kFiledCountrySlot = 8;
+inline constexpr Xapian::valueno kFiledCitySlot = 9;
+
+/// How a facet's values read to people.
+enum class FacetLabels {
+  none,     ///< the value is its own label
+  country,  ///< ISO codes, labelled with the country's English name (`AL` → `Albania`)
+};
+
+/// A facet: the values of one kind an article has, stored twice: as boolean terms
+/// (`term_prefix` + value) for filtering, and packed into one value slot for counting.
+struct FacetField {
+  std::string_view name;  ///< the name users type: `--filter source=Reuters`
+  std::string_view term_prefix;
+  Xapian::valueno slot;
+  FacetLabels labels = FacetLabels::none;
+};
+
+inline constexpr FacetField kFacetFields[] = {
+    {"source", kSource, kSourceSlot, FacetLabels::none},
+    {"language", kLanguage, kLanguageSlot, FacetLabels::none},
+    {"format", kFormat, kFormatSlot, FacetLabels::none},
+    {"country", kCountry, kCountrySlot, FacetLabels::country},
+    {"city", kCity, kCitySlot, FacetLabels::none},
+    {"person", kPerson, kPersonSlot, FacetLabels::none},
+    {"organization", kOrganization, kOrganizationSlot, FacetLabels::none},
+    {"dateline_country", kFiledCountry, kFiledCountrySlot, FacetLabels::country},
+    {"dateline_city", kFiledCity, kFiledCitySlot, FacetLabels::none},
+};
+
+/// Separates the values of a multi-valued facet packed into one slot.
+inline constexpr char kValueSeparator = '\x1f';
+
+/// Xapian terms are limited to ~245 bytes; longer boolean terms are shortened with a hash.
+std::string boolean_term(std::string_view prefix, std::string_view value);
+
+}  // namespace newsdex::schema

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <vector>
+
+#include "analyzers/entity_extractor.h"
+#include "analyzers/place_resolver.h"
+#include "newsdex/article.h"
+
+namespace newsdex {
+
+/// What a Xapian document's data holds: the article as read, plus what newsdex worked out.
+struct StoredArticle {
+  Article article;
+  std::optional<std::string> date;  ///< publication date, `YYYY-MM-DD`
+  std::string source;               ///< agency or publisher, stated or from the dateline
+  /// The country facet: ISO codes, the dateline's first.
+  std::vector<std::string> countries;
+  /// Where the story was filed from.
+  std::optional<DatelinePlace> filed_from;
+  /// Places, people and organisations named, with their mentions.
+  std::vector<PlaceMentions> places;
+  std::vector<NamedEntity> people;
+  std::vector<NamedEntity> organizations;
+};
+
+/// The document data for `stored`: a JSON object (see docs/SCHEMA.md).
+std::string encode_stored_article(const StoredArticle& stored);
+
+/// The inverse of `encode_stored_article`. Throws `std::runtime_error` for data that is not a
+/// stored article (a database written by something else).
+StoredArticle decode_stored_article(std::string_view data);
+
+}  // namespace newsdex
