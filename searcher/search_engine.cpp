@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "searcher/search_engine.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "analyzers/gazetteer.h"
+#include "indexer/database_version.h"
+#include "indexer/schema.h"
+#include "indexer/stored_article.h"
+#include "newsdex/error.h"
+#include "searcher/facet_counter.h"
+#include "searcher/snippet_maker.h"
+
+namespace newsdex {
+
+namespace {
+
+constexpr std::string_view kDateFacet = "date";
+
+const schema::FacetField* find_facet_field(std::string_view name) {
+  for (const auto& field : schema::kFacetFields) {
+    if (field.name == name) return &field;
+  }
+  return nullptr;
+}
+
+// Years for spans over three years, months for spans over two months, else days: a timeline
+// of a few dozen bars at most in the usual case.
+DateBucket choose_bucket(const std::string& first, const std::string& last) {
+  const int first_month = std::stoi(first.substr(0, 4)) * 12 + std::stoi(first.substr(4, 2));
+  const int last_month = std::stoi(last.substr(0, 4)) * 12 + std::stoi(last.substr(4, 2));
+  if (last_month - first_month > 36) return DateBucket::year;
+  if (last_month - first_month > 2) return DateBucket::month;
+  return DateBucket::day;
+}
+
+std::string bucket_of(const std::string& compact, DateBucket bucket) {
+  switch (bucket) {
+    case DateBucket::year:
+      return compact.substr(0, 4);
+    case DateBucket::month:
+      return compact.substr(0, 4) + '-' + compact.substr(4, 2);
+    default:
+      return compact.substr(0, 4) + '-' + compact.substr(4, 2) + '-' + compact.substr(6, 2);
+  }
+}
+
+Facet date_facet(const FacetCounter& counter, DateBucket bucket) {
+  Facet facet{.name = std::string(kDateFacet), .values = {}, .exact = true};
+  if (counter.counts().empty()) return facet;
+  std::map<std::string, std::uint64_t> by_day(counter.counts().begin(), counter.counts().end());
+  if (bucket == DateBucket::automatic) {
+    bucket = choose_bucket(by_day.begin()->first, by_day.rbegin()->first);
+  }
+  std::map<std::string, std::uint64_t> buckets;
+  for (const auto& [day, count] : by_day) buckets[bucket_of(day, bucket)] += count;
+  for (const auto& [value, count] : buckets) {
+    facet.values.push_back({.value = value, .label = {}, .count = count});
+  }
+  return facet;
+}
+
+std::string label_of(const schema::FacetField& field, const std::string& value) {
+  switch (field.labels) {
+    case schema::FacetLabels::country:
+      return std::string(Gazetteer::builtin().label(value));
+    case schema::FacetLabels::none:
+      break;
+  }
+  return {};
+}
+
+Facet value_facet(const schema::FacetField& field, const FacetCounter& counter, std::size_t size) {
+  Facet facet{.name = std::string(field.name), .values = {}, .exact = true};
+  for (const auto& [value, count] : counter.counts()) {
+    facet.values.push_back({.value = value, .label = {}, .count = count});
+  }
+  // Ties broken by value, so the order is the same on every run.
+  std::sort(facet.values.begin(), facet.values.end(), [](const auto& a, const auto& b) {
+    return a.count != b.count ? a.count > b.count : a.value < b.value;
+  });
+  if (facet.values.size() > size) facet.values.resize(size);
+  // Labels only for the values shown: a country facet may hold two hundred codes.
+  for (FacetValue& value : facet.values) value.label = label_of(field, value.value);
+  return facet;
+}
+
+Xapian::Database open_database(const std::string& path) {
+  if (!std::filesystem::exists(path)) {
+    throw Error(ErrorCode::not_found, fmt::format("no database at {}", path), path);
+  }
+  return Xapian::Database(path);
+}
+
+std::uint64_t directory_size(const std::string& path) {
+  std::uint64_t size = 0;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(path, error)) {
+    if (entry.is_regular_file(error)) size += entry.file_size(error);
+  }
+  return size;
+}
+
+std::map<std::string, std::uint64_t> values_with_prefix(const Xapian::Database& db,
+                                                        std::string_view prefix) {
+  std::map<std::string, std::uint64_t> values;
+  const std::string p(prefix);
+  for (auto it = db.allterms_begin(p); it != db.allterms_end(p); ++it) {
+    values[(*it).substr(p.size())] = it.get_termfreq();
+  }
+  return values;
+}
+
+std::string iso_of(const std::string& compact) {
+  return compact.substr(0, 4) + '-' + compact.substr(4, 2) + '-' + compact.substr(6, 2);
+}
+
+}  // namespace
+
+SearchEngine::SearchEngine(const std::string& path)
+    : path_(path), db_(open_database(path)), queries_(db_) {
+  check_database_version(db_, path_);
+}
+
+SearchResults SearchEngine::search(const SearchRequest& request) {
+  // Unknown facets are refused before any work is done.
+  for (const std::string& name : request.facets) {
+    if (name != kDateFacet && find_facet_field(name) == nullptr) {
+      throw Error(ErrorCode::invalid_argument, fmt::format("unknown facet '{}'", name), name);
+    }
+  }
+  const Xapian::Query query =
+      QueryBuilder::apply_filters(queries_.parse(request.query), request.filters);
+
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(query);
+  switch (request.sort) {
+    case SortOrder::newest:
+      enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
+      break;
+    case SortOrder::oldest:
+      enquire.set_sort_by_value_then_relevance(schema::kDateSlot, false);
+      break;
+    case SortOrder::relevance:
+      break;
+  }
+
+  std::vector<std::unique_ptr<FacetCounter>> counters;
+  for (const std::string& name : request.facets) {
+    const auto slot = name == kDateFacet ? schema::kDateSlot : find_facet_field(name)->slot;
+    counters.push_back(std::make_unique<FacetCounter>(slot));
+    enquire.add_matchspy(counters.back().get());
+  }
+  // Facets count the whole match set only if the matcher looks at every match.
+  const Xapian::doccount check_at_least =
+      counters.empty() ? static_cast<Xapian::doccount>(std::min<std::size_t>(
+                             request.count_exactly_up_to, db_.get_doccount()))
+                       : db_.get_doccount();
+  const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                             static_cast<Xapian::doccount>(request.limit),
+                                             check_at_least);
+
+  SearchResults results;
+  results.parsed_query = query.get_description();
+  results.total = Total{.estimated = mset.get_matches_estimated(),
+                        .lower = mset.get_matches_lower_bound(),
+                        .upper = mset.get_matches_upper_bound(),
+                        .exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound()};
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    const StoredArticle stored = decode_stored_article(it.get_document().get_data());
+    Hit hit;
+    hit.id = stored.article.id;
+    hit.rank = it.get_rank() + 1;
+    hit.score = it.get_weight();
+    hit.headline = stored.article.headline;
+    hit.date = stored.date;
+    if (!stored.source.empty()) hit.source = stored.source;
+    if (request.snippet_length > 0) {
+      const std::string& text =
+          stored.article.body.empty() ? stored.article.headline : stored.article.body;
+      hit.snippet = make_snippet(query, text, it.get_document().get_value(schema::kLanguageSlot),
+                                 request.snippet_length, queries_.analysis());
+    }
+    results.hits.push_back(std::move(hit));
+  }
+  for (std::size_t i = 0; i < request.facets.size(); ++i) {
+    const std::string& name = request.facets[i];
+    results.facets.push_back(name == kDateFacet
+                                 ? date_facet(*counters[i], request.date_bucket)
+                                 : value_facet(*find_facet_field(name), *counters[i], request.facet_size));
+    results.facets.back().exact = results.total.exact;
+  }
+  return results;
+}
+
+std::optional<Article> SearchEngine::get(std::string_view id) {
+  const std::string term = schema::boolean_term(schema::kId, id);
+  Xapian::PostingIterator it = db_.postlist_begin(term);
+  if (it == db_.postlist_end(term)) return std::nullopt;
+  return decode_stored_article(db_.get_document(*it).get_data()).article;
+}
+
+void SearchEngine::reopen() { db_.reopen(); }
+
+IndexStats SearchEngine::stats() {
+  IndexStats stats;
+  stats.documents = db_.get_doccount();
+  if (const std::string low = db_.get_value_lower_bound(schema::kDateSlot); !low.empty()) {
+    stats.first_date = iso_of(low);
+    stats.last_date = iso_of(db_.get_value_upper_bound(schema::kDateSlot));
+  }
+  stats.formats = values_with_prefix(db_, schema::kFormat);
+  stats.sources = values_with_prefix(db_, schema::kSource);
+  stats.languages = values_with_prefix(db_, schema::kLanguage);
+  stats.size_bytes = directory_size(path_);
+  stats.schema_version = db_.get_metadata(std::string(schema::kSchemaKey));
+  stats.analyzer = db_.get_metadata(std::string(schema::kAnalyzerKey));
+  return stats;
+}
+
+}  // namespace newsdex

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+#include "newsdex/search.h"
+#include "searcher/query_builder.h"
+
+namespace newsdex {
+
+/// Searching one newsdex database: ranked hits, exact facet counts, snippets, statistics.
+/// Xapian errors propagate; the public API translates them. Not thread-safe.
+class SearchEngine {
+ public:
+  /// Opens the database at `path` and checks the versions that built it.
+  explicit SearchEngine(const std::string& path);
+
+  SearchResults search(const SearchRequest& request);
+  std::optional<Article> get(std::string_view id);
+  void reopen();
+  IndexStats stats();
+
+ private:
+  std::string path_;
+  Xapian::Database db_;
+  QueryBuilder queries_;
+};
+
+}  // namespace newsdex

@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "searcher/snippet_maker.h"
+
+#include <algorithm>
+#include <iterator>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "indexer/schema.h"
+
+namespace newsdex {
+
+namespace {
+
+// The words a query looks for, as terms without field prefixes.
+struct QueryWords {
+  std::set<std::string, std::less<>> exact;
+  std::set<std::string, std::less<>> stems;
+  std::vector<std::string> wildcards;
+};
+
+// Free-text terms are folded to lower case; a capital starts a prefix. The headline's prefix
+// is dropped so that `headline:` words are marked in the text too; other prefixes are filters.
+std::string_view unprefixed(std::string_view term) {
+  if (term.starts_with(schema::kHeadline)) term.remove_prefix(schema::kHeadline.size());
+  const bool prefixed = !term.empty() && term[0] >= 'A' && term[0] <= 'Z';
+  return prefixed ? std::string_view() : term;
+}
+
+void collect_wildcards(const Xapian::Query& query, QueryWords& words) {
+  if (query.get_type() == Xapian::Query::OP_WILDCARD) {
+    // Xapian 1.4 shows a wildcard's pattern only in its description: `Query(WILDCARD OR zur)`.
+    std::string description = query.get_description();
+    if (description.ends_with(')')) description.pop_back();
+    const std::string_view pattern =
+        unprefixed(std::string_view(description).substr(description.rfind(' ') + 1));
+    if (!pattern.empty()) words.wildcards.emplace_back(pattern);
+    return;
+  }
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+    collect_wildcards(query.get_subquery(i), words);
+  }
+}
+
+QueryWords query_words(const Xapian::Query& query) {
+  QueryWords words;
+  for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
+    const std::string& term = *it;
+    if (term.starts_with('Z')) {
+      if (const std::string_view stem = unprefixed(std::string_view(term).substr(1));
+          !stem.empty()) {
+        words.stems.emplace(stem);
+      }
+    } else if (const std::string_view word = unprefixed(term); !word.empty()) {
+      words.exact.emplace(word);
+    }
+  }
+  collect_wildcards(query, words);
+  return words;
+}
+
+// The query word `token` matches, or empty: its term, `Z` and its stem, or its wildcard.
+std::string match(const Token& token, const QueryWords& words, const Xapian::Stem& stemmer) {
+  if (words.exact.contains(token.term)) return token.term;
+  if (!words.stems.empty()) {
+    std::string stem = stemmer.is_none() ? token.term : stemmer(token.term);
+    if (words.stems.contains(stem)) return 'Z' + stem;
+  }
+  for (const std::string& pattern : words.wildcards) {
+    if (token.term.starts_with(pattern)) return pattern + '*';
+  }
+  return {};
+}
+
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+}  // namespace
+
+Snippet make_snippet(const Xapian::Query& query, std::string_view text, std::string_view language,
+                     std::size_t length, TextAnalysis& analysis) {
+  const std::vector<Token> tokens = analysis.tokenize(text);
+  const QueryWords words = query_words(query);
+  const Xapian::Stem& stemmer = analysis.stemmer(language);
+  std::vector<std::size_t> matched;       // indices into tokens
+  std::vector<std::string> matched_word;  // the query word each one matches
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (std::string word = match(tokens[i], words, stemmer); !word.empty()) {
+      matched.push_back(i);
+      matched_word.push_back(std::move(word));
+    }
+  }
+
+  // The window of matched words no wider than `length` with the most distinct query words.
+  std::size_t best_first = 0;
+  std::size_t best_last = 0;  // one past
+  std::size_t best_count = 0;
+  for (std::size_t first = 0; first < matched.size(); ++first) {
+    std::map<std::string_view, int> seen;
+    std::size_t last = first;
+    while (last < matched.size() &&
+           tokens[matched[last]].end - tokens[matched[first]].begin <= length) {
+      seen[matched_word[last]]++;
+      ++last;
+    }
+    if (seen.size() > best_count) {
+      best_count = seen.size();
+      best_first = first;
+      best_last = last;
+    }
+  }
+
+  // Context around the matches, cut at word boundaries.
+  std::size_t begin = 0;
+  std::size_t end = std::min(text.size(), length);
+  if (best_count > 0) {
+    const std::size_t match_begin = tokens[matched[best_first]].begin;
+    const std::size_t match_end = tokens[matched[best_last - 1]].end;
+    const std::size_t room =
+        length > match_end - match_begin ? length - (match_end - match_begin) : 0;
+    begin = match_begin - std::min(match_begin, room / 3);
+    end = std::min(text.size(), begin + std::max(length, match_end - begin));
+    if (end == text.size()) begin = end > length ? std::min(begin, end - length) : 0;
+  }
+  if (begin > 0) {
+    const auto first_word =
+        std::lower_bound(tokens.begin(), tokens.end(), begin,
+                         [](const Token& t, std::size_t at) { return t.begin < at; });
+    begin = first_word == tokens.end() ? end : first_word->begin;
+  }
+  if (end < text.size()) {
+    auto last_word = std::upper_bound(tokens.begin(), tokens.end(), end,
+                                      [](std::size_t at, const Token& t) { return at < t.end; });
+    end = last_word == tokens.begin() ? begin : std::max(begin, std::prev(last_word)->end);
+  }
+
+  Snippet snippet;
+  if (begin > 0) snippet.text = "…";
+  std::size_t next_match = 0;
+  while (next_match < matched.size() && tokens[matched[next_match]].begin < begin) ++next_match;
+  bool previous_space = true;  // no space at the start
+  for (std::size_t i = begin; i < end;) {
+    if (next_match < matched.size() && tokens[matched[next_match]].begin == i &&
+        tokens[matched[next_match]].end <= end) {
+      const Token& token = tokens[matched[next_match++]];
+      const std::size_t at = snippet.text.size();
+      snippet.text.append(text.substr(token.begin, token.end - token.begin));
+      snippet.highlights.push_back({at, snippet.text.size()});
+      i = token.end;
+      previous_space = false;
+      continue;
+    }
+    // Whitespace runs (paragraph breaks) read better as single spaces in a one-line snippet.
+    const bool space = is_space(text[i]);
+    if (!(space && previous_space)) snippet.text.push_back(space ? ' ' : text[i]);
+    previous_space = space;
+    ++i;
+  }
+  if (end < text.size()) snippet.text += "…";
+  return snippet;
+}
+
+}  // namespace newsdex
