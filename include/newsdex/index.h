@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "newsdex/article.h"
+#include "newsdex/reader.h"
+
+namespace newsdex {
+
+/// How far an indexing run has got; passed to `IndexOptions::on_progress`.
+struct IndexProgress {
+  std::uint64_t articles_read = 0;
+  std::uint64_t articles_written = 0;
+  std::uint64_t bytes_read = 0;   ///< input bytes read so far (decompressed)
+  std::uint64_t total_bytes = 0;  ///< input bytes on disk (compressed), 0 if unknown
+  double seconds = 0;             ///< since the run started
+};
+
+/// What an indexing run did.
+struct IndexReport {
+  std::uint64_t read = 0;      ///< articles read from the input
+  std::uint64_t added = 0;     ///< articles new to the index
+  std::uint64_t replaced = 0;  ///< articles whose id was already indexed, now replaced
+  std::uint64_t skipped = 0;   ///< articles or records not indexed, for the reasons below
+  /// Why records were skipped: reason → count (`"unreadable record"`, `"no text"`, …).
+  std::map<std::string, std::uint64_t> skipped_by_reason;
+  std::uint64_t warnings = 0;  ///< repairs made while reading (invalid UTF-8, …)
+  /// Files passed over as documentation of the archive (see `ReadSummary::passed_over`).
+  std::uint64_t passed_over = 0;
+  std::uint64_t bytes = 0;     ///< input bytes read (decompressed)
+  double seconds = 0;          ///< wall-clock time of the run
+
+  /// Articles written (added + replaced) per second; 0 for an instantaneous run.
+  double articles_per_second() const noexcept;
+};
+
+/// Options of `Index::add_paths`. Every field has a sensible default.
+struct IndexOptions {
+  /// How to read the paths.
+  ReadOptions read;
+  /// Threads analysing articles; 0 means one per core.
+  unsigned threads = 0;
+  /// Articles per commit. A run interrupted by a crash keeps every committed batch.
+  std::size_t batch_size = 2000;
+  /// Called from the calling thread at most a few times a second, and once at the end.
+  std::function<void(const IndexProgress&)> on_progress;
+  /// Called from the calling thread for every reader warning and skipped record.
+  std::function<void(const ReadIssue&)> on_issue;
+};
+
+/// Whether `Index::add` created a new article or replaced one with the same id.
+enum class AddResult { added, replaced };
+
+/// A newsdex database opened for writing: add, replace and remove articles.
+///
+/// Only one `Index` may be open on a database at a time, across threads and processes; readers
+/// (`Searcher`) may run alongside and see changes after `commit()` and their `reopen()`.
+/// Move-only. Not thread-safe: use one `Index` from one thread at a time.
+class Index {
+ public:
+  /// Opens the database at `path` for writing, creating it (and missing parent folders) if
+  /// needed. Throws `Error` with `locked` if another writer holds it, `version_mismatch` if it
+  /// was built by an incompatible newsdex, `io` if it cannot be created.
+  static Index create(const std::string& path);
+  /// Like `create`, but throws `Error` with `not_found` if no database exists at `path`.
+  static Index open(const std::string& path);
+
+  Index(Index&&) noexcept;
+  Index& operator=(Index&&) noexcept;
+  /// Commits what was added since the last commit; errors at this point are swallowed, so call
+  /// `commit()` first when you need to know.
+  ~Index();
+
+  /// Adds `article`, replacing any article with the same id. Takes effect for readers at the
+  /// next `commit()`. Throws `Error` with `invalid_argument` if the article has no id.
+  AddResult add(const Article& article);
+
+  /// Reads every article under `paths` (see `read_articles`) and adds it, committing every
+  /// `options.batch_size` articles and at the end. Bad input is counted and reported through
+  /// `options.on_issue`, never thrown. Throws `Error` only when the database fails.
+  IndexReport add_paths(const std::vector<std::string>& paths, const IndexOptions& options = {});
+
+  /// Removes the article with this id; returns false if there was none.
+  bool remove(std::string_view id);
+
+  /// Makes all changes so far durable and visible to readers that reopen.
+  void commit();
+
+  /// Number of articles in the index, including uncommitted changes.
+  std::uint64_t size() const;
+
+  /// The database's folder.
+  const std::string& path() const noexcept;
+
+ private:
+  struct Impl;
+  explicit Index(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace newsdex
