@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/cli.h"
+
+#include "cli/commands.h"
+#include "newsdex/error.h"
+#include "newsdex/version.h"
+
+namespace newsdex::cli {
+
+CLI::Option* add_database_option(CLI::App& command, std::string& path) {
+  return command.add_option("--db", path, "Database folder")
+      ->envname("NEWSDEX_DB")
+      ->required()
+      ->type_name("DIR");
+}
+
+int run_cli(const std::vector<std::string>& args, Console console) {
+  CLI::App app{"newsdex: full-text search for news archives", "newsdex"};
+  app.set_version_flag("--version", std::string(version()));
+  app.require_subcommand(1);
+  const Command commands[] = {add_index_command(app, console), add_search_command(app, console),
+                              add_stats_command(app, console), add_extract_command(app, console)};
+
+  // CLI11 parses the arguments back to front.
+  std::vector<std::string> reversed(args.rbegin(), args.rend());
+  try {
+    app.parse(reversed);
+  } catch (const CLI::ParseError& e) {
+    const int status = app.exit(e, console.out, console.err);
+    return status == 0 ? 0 : 2;
+  }
+  for (const Command& command : commands) {
+    if (!command.parser->parsed()) continue;
+    try {
+      return command.run();
+    } catch (const Error& e) {
+      console.err << "newsdex: error: " << e.what() << '\n';
+      return 1;
+    }
+  }
+  return 2;
+}
+
+}  // namespace newsdex::cli
