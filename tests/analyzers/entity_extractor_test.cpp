@@ -1,0 +1,252 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Places, people and organisations read from text: golden tables.
+#include "analyzers/entity_extractor.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsdex {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+struct Text {
+  std::string_view body;
+  std::string_view headline = {};
+  std::optional<int> year = 2022;
+};
+
+Entities read(const Text& text) {
+  std::vector<FieldText> fields;
+  if (!text.headline.empty()) fields.push_back({TextField::headline, 0, text.headline, 0});
+  fields.push_back({TextField::body, 0, text.body, 0});
+  EntityContext context;
+  context.year = text.year;
+  return EntityExtractor::builtin().extract(fields, context);
+}
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : " | ") + item;
+  return out;
+}
+
+// "Tehran (city, IR)" for each place.
+std::string places(const Entities& e) {
+  std::vector<std::string> items;
+  for (const auto& p : e.places) {
+    items.push_back(p.place.name + " (" + std::string(to_string(p.place.kind)) +
+                    (p.place.country.empty() ? "" : ", " + p.place.country) + ")");
+  }
+  return joined(items);
+}
+
+std::string countries(const Entities& e) {
+  std::vector<std::string> items;
+  for (const auto& c : e.countries) items.push_back(c.code);
+  return joined(items);
+}
+
+std::string names(const std::vector<NamedEntity>& list) {
+  std::vector<std::string> items;
+  for (const auto& entity : list) items.push_back(entity.name);
+  return joined(items);
+}
+
+// --- places ---------------------------------------------------------------------------------
+
+struct PlaceCase {
+  Text text;
+  std::string_view places;
+  std::string_view countries;
+};
+
+void PrintTo(const PlaceCase& c, std::ostream* os) { *os << '"' << c.text.body << '"'; }
+
+class PlaceMentionTest : public testing::TestWithParam<PlaceCase> {};
+
+TEST_P(PlaceMentionTest, ResolvesPlacesAndCountries) {
+  const Entities e = read(GetParam().text);
+  EXPECT_EQ(places(e), GetParam().places);
+  EXPECT_EQ(countries(e), GetParam().countries);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Golden, PlaceMentionTest,
+    testing::Values(
+        // Demonyms add the country, not a place.
+        PlaceCase{{"Iranian officials met Iranian clerics."}, "", "IR"},
+        PlaceCase{
+            {"Officials in Tehran said the Iranian delegation left."}, "Tehran (city, IR)", "IR"},
+        // Historical and variant names.
+        PlaceCase{{"The Teheran regime denied it."}, "Tehran (city, IR)", "IR"},
+        PlaceCase{{"Trade between Peking and Bombay grew."},
+                  "Beijing (city, CN) | Mumbai (city, IN)",
+                  "CN | IN"},
+        PlaceCase{{"Talks between the Soviet Union and West Germany resumed.", {}, 1987},
+                  "Soviet Union (country, SU) | Germany (country, DE)",
+                  "SU | DE"},
+        PlaceCase{{"Moscow and Kiev signed a pact.", {}, 1987},
+                  "Moscow (city, SU) | Kyiv (city, SU)",
+                  "SU"},
+        // Abbreviations, with their case.
+        PlaceCase{{"The UAE and the U.S. signed a deal with the UK."},
+                  "United Arab Emirates (country, AE) | United States (country, US) | "
+                  "United Kingdom (country, GB)",
+                  "AE | US | GB"},
+        PlaceCase{{"He told us nothing about it."}, "", ""},
+        // Common-word names need a preposition of place, and a namesake abroad is no match.
+        PlaceCase{{"He grew up in Liberty, a town near the river."}, "Liberty (city, US)", "US"},
+        PlaceCase{{"Liberty and justice were their watchwords."}, "", ""},
+        PlaceCase{
+            {"Members settled in camps Ashraf and Liberty in Iraq."}, "Iraq (country, IQ)", "IQ"},
+        PlaceCase{{"The team flew to Split on Monday."}, "Split (city, HR)", "HR"},
+        PlaceCase{{"The vote could Split the party, Reading said."}, "", ""},
+        // A qualifier picks the namesake.
+        PlaceCase{{"The plant in Portland, Maine, will close."},
+                  "Portland (city, US) | Maine (region, US)",
+                  "US"},
+        // A country in a list is a country.
+        PlaceCase{{"Attacks against Israel, Saudi-Arabia, Jordan, UAE, Kuwait and Cyprus."},
+                  "Israel (country, IL) | Saudi Arabia (country, SA) | Jordan (country, JO) | "
+                  "United Arab Emirates (country, AE) | Kuwait (country, KW) | "
+                  "Cyprus (country, CY)",
+                  "IL | SA | JO | AE | KW | CY"},
+        // Regions are places without a country; "Balkan" names the Balkans.
+        PlaceCase{{"The small Balkan country faces the Middle East."},
+                  "Balkans (region) | Middle East (region)",
+                  ""},
+        // An e-government portal, money and tickers are not places.
+        PlaceCase{{"The e-Albania portal was down."}, "", ""},
+        PlaceCase{{"The Swiss franc rose against the U.S. dollar."}, "", ""},
+        PlaceCase{{"Texaco Inc <TX> and <Dominion Textile of Montreal> said."}, "", ""},
+        // A capital in an organisation's name tells its country, as a country, not a place.
+        PlaceCase{{"The Bank of Tokyo raised its rates."}, "", "JP"}));
+
+TEST(PlaceMentionTest, MentionsCarryByteOffsets) {
+  const std::string_view body = "Albania’s capital Tirana and Teheran.";
+  const Entities e = read({body});
+  ASSERT_EQ(e.places.size(), 3u);
+  for (const auto& p : e.places) {
+    ASSERT_EQ(p.mentions.size(), 1u);
+    const Mention& m = p.mentions.front();
+    EXPECT_EQ(m.field, TextField::body);
+    const std::string_view text = body.substr(m.start, m.end - m.start);
+    EXPECT_TRUE(text == "Albania" || text == "Tirana" || text == "Teheran") << text;
+  }
+}
+
+// --- people and organisations ---------------------------------------------------------------
+
+struct EntityCase {
+  Text text;
+  std::string_view people;
+  std::string_view organizations;
+};
+
+void PrintTo(const EntityCase& c, std::ostream* os) { *os << '"' << c.text.body << '"'; }
+
+class EntityTest : public testing::TestWithParam<EntityCase> {};
+
+TEST_P(EntityTest, TypesNamesByTheirCues) {
+  const Entities e = read(GetParam().text);
+  EXPECT_EQ(names(e.people), GetParam().people);
+  EXPECT_EQ(names(e.organizations), GetParam().organizations);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Golden, EntityTest,
+    testing::Values(
+        // Titles and roles.
+        EntityCase{{"Supreme Leader of Iran Ali Khamenei spoke."}, "Ali Khamenei", ""},
+        EntityCase{{"U.S. Treasury Secretary James Baker said the dollar was too low."},
+                   "James Baker",
+                   "U.S. Treasury"},
+        EntityCase{{"Bank of England Governor Robin Leigh-Pemberton said rates would fall."},
+                   "Robin Leigh-Pemberton",
+                   "Bank of England"},
+        EntityCase{{"The move was welcomed, said spokesman John Smith."}, "John Smith", ""},
+        EntityCase{{"Chancellor Helmut Kohl of West Germany arrived."}, "Helmut Kohl", ""},
+        EntityCase{{"Ali Tigrel, director of planning at the State Planning Organisation said."},
+                   "Ali Tigrel",
+                   "State Planning Organisation"},
+        // Given names and verbs of saying.
+        EntityCase{{"Michael Jordan scored forty points."}, "Michael Jordan", ""},
+        EntityCase{{"Reagan said he would veto the bill."}, "Reagan", ""},
+        // Organisation designators, the table, acronyms defined in the text.
+        EntityCase{{"Chrysler Corp said sales fell. Chrysler also cut jobs."}, "", "Chrysler Corp"},
+        EntityCase{{"The International Monetary Fund and World Bank met in Washington."},
+                   "",
+                   "IMF | World Bank"},
+        EntityCase{
+            {"The Organisation for Economic Cooperation and Development said growth slowed."},
+            "",
+            "OECD"},
+        EntityCase{{"The White House said it had no comment."}, "", "White House"},
+        EntityCase{{"Members of Iran's resistance Mujaheddin-e Khalq movement (MEK) left. MEK "
+                    "members settled."},
+                   "",
+                   "Mujaheddin-e Khalq"},
+        EntityCase{{"NATO Member States were informed."}, "", "NATO"},
+        // A country is never a person.
+        EntityCase{{"Attacks hit Israel, Saudi-Arabia, Jordan, UAE and Kuwait."}, "", ""},
+        // Capitals lines only repeat names found elsewhere.
+        EntityCase{{"Treasury Secretary James Baker said the dollar was low.",
+                    "BAKER SAYS DOLLAR TOO LOW"},
+                   "James Baker",
+                   ""},
+        EntityCase{{"Prices rose.", "OPEC SEES HIGHER OIL PRICES"}, "", "OPEC"}));
+
+TEST(EntityTest, OneNamePerPersonWithEveryMention) {
+  const Entities e =
+      read({"Albania’s Prime Minister Edi Rama spoke. Later PM Rama said more. "
+            "Rama then left."});
+  ASSERT_EQ(e.people.size(), 1u);
+  EXPECT_EQ(e.people[0].name, "Edi Rama");
+  EXPECT_EQ(e.people[0].key, "edi rama");
+  EXPECT_EQ(e.people[0].mentions.size(), 3u);
+}
+
+TEST(EntityTest, AShortFormMetFirstTakesTheFullName) {
+  const Entities e = read({"PM Rama spoke first. Prime Minister Edi Rama then left."});
+  ASSERT_EQ(e.people.size(), 1u);
+  EXPECT_EQ(e.people[0].name, "Edi Rama");
+  EXPECT_EQ(e.people[0].mentions.size(), 2u);
+}
+
+TEST(EntityTest, AcronymsDefinedInTheTextAreAliases) {
+  const Entities e = read({"The Mujaheddin-e Khalq movement (MEK) moved. MEK members left."});
+  ASSERT_EQ(e.organizations.size(), 1u);
+  EXPECT_THAT(e.organizations[0].aliases, ElementsAre("MEK"));
+  EXPECT_EQ(e.organizations[0].mentions.size(), 3u);
+}
+
+TEST(EntityTest, LowerCaseCaptionsRepeatKnownNames) {
+  const std::vector<FieldText> fields = {
+      {TextField::caption, 0, "ali khamenei edi rama members", 0},
+      {TextField::body, 0, "Supreme Leader Ali Khamenei met Prime Minister Edi Rama.", 0}};
+  const Entities e = EntityExtractor::builtin().extract(fields, EntityContext{});
+  ASSERT_EQ(e.people.size(), 2u);
+  for (const NamedEntity& person : e.people) {
+    ASSERT_EQ(person.mentions.size(), 2u) << person.name;
+    EXPECT_EQ(person.mentions.front().field, TextField::caption) << person.name;
+  }
+  EXPECT_THAT(e.organizations, IsEmpty());
+}
+
+TEST(EntityTest, SkipsTheDateline) {
+  const std::string_view body = "Tirana, Albania – (Tirana Echo) – The government met.";
+  const std::vector<FieldText> fields = {{TextField::body, 0, body, body.find("The")}};
+  const Entities e = EntityExtractor::builtin().extract(fields, EntityContext{});
+  EXPECT_THAT(e.places, IsEmpty());
+  EXPECT_THAT(e.organizations, IsEmpty());
+}
+
+}  // namespace
+}  // namespace newsdex

@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "analyzers/text_analysis.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+namespace newsdex {
+namespace {
+
+// A document's terms as Xapian's own tests write them: `word[1,4]` with positions,
+// `Zstem:2` (the wdf) without.
+std::string describe(const Xapian::Document& doc) {
+  std::string out;
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+    if (!out.empty()) out += ' ';
+    out += *it;
+    if (it.positionlist_count() == 0) {
+      out += ':' + std::to_string(it.get_wdf());
+      continue;
+    }
+    char separator = '[';
+    for (auto pos = it.positionlist_begin(); pos != it.positionlist_end(); ++pos) {
+      out += separator + std::to_string(*pos);
+      separator = ',';
+    }
+    out += ']';
+  }
+  return out;
+}
+
+std::string index(TextAnalysis& analysis, std::string_view language, std::string_view text) {
+  Xapian::TermGenerator generator;
+  Xapian::Document doc;
+  generator.set_document(doc);
+  analysis.set_language(generator, language);
+  analysis.index_text(generator, text);
+  return describe(doc);
+}
+
+constexpr std::string_view kTextFields[] = {"headline"};
+
+std::string parse(TextAnalysis& analysis, std::string_view language, std::string_view query) {
+  Xapian::QueryParser parser;
+  parser.set_default_op(Xapian::Query::OP_AND);
+  parser.add_prefix("headline", "S");
+  parser.add_boolean_prefix("source", "XS");
+  analysis.configure(parser, language);
+  const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                         Xapian::QueryParser::FLAG_PURE_NOT;
+  return parser.parse_query(analysis.normalize_query(query, kTextFields), flags).get_description();
+}
+
+struct IndexCase {
+  std::string_view language;
+  std::string_view text;
+  std::string_view terms;
+};
+
+constexpr IndexCase kIndexCases[] = {
+    {"en", "Albania’s capital", "Zalbania:1 Zcapit:1 albania[1] capital[2]"},
+    {"en", "U.S. trade", "Ztrade:1 Zus:1 trade[2] us[1]"},
+    {"en", "Saudi-Arabia", "Zarabia:1 Zsaudi:1 arabia[2] saudi[1]"},
+    {"en", "e-Albania GPA-djp", "Zalbania:1 Zdjp:1 Ze:1 Zgpa:1 albania[2] djp[4] e[1] gpa[3]"},
+    {"en", "15,000 barrels at 3.5%", "15,000[1] 3.5[4] Zat:1 Zbarrel:1 at[3] barrels[2]"},
+    {"en", "ＶＩＰ ２０１２", "2012[2] Zvip:1 vip[1]"},
+    {"en", "see www.example.com/news", "Zexample_com_new:1 Zsee:1 example_com_news[2] see[1]"},
+    // Stopwords stay in the index, so phrases with them match.
+    {"en", "state of the art", "Zart:1 Zof:1 Zstate:1 Zthe:1 art[4] of[2] state[1] the[3]"},
+    // Each language with its own stemmer, after folding.
+    {"de", "Die Häuser in Zürich",
+     "Zdie:1 Zhaus:1 Zin:1 Zzurich:1 die[1] hauser[2] in[3] zurich[4]"},
+    {"fr", "l'économie française", "Zeconom:1 Zfrancais:1 Zl:1 economie[2] francaise[3] l[1]"},
+    {"es", "Las elecciones generales",
+     "Zeleccion:1 Zgeneral:1 Zlas:1 elecciones[2] generales[3] las[1]"},
+    {"ru", "Новые правила", "Zнов:1 Zправ:1 новые[1] правила[2]"},
+    {"ar", "المُعلّمون", "Zمعلم:1 المعلمون[1]"},
+    // Languages Xapian has no stemmer for are indexed unstemmed.
+    {"zh", "长江流域遭遇强降雨", "强[3] 遭遇[2] 长江流域[1] 降雨[4]"},
+    {"ja", "東京都に行く", "に[3] 東京[1] 行く[4] 都[2]"},
+    {"und", "Zürich trade", "trade[2] zurich[1]"},
+};
+
+TEST(TextAnalysisTest, IndexesTermsWithPositions) {
+  TextAnalysis analysis;
+  for (const auto& [language, text, terms] : kIndexCases) {
+    EXPECT_EQ(index(analysis, language, text), terms) << language << ": " << text;
+  }
+}
+
+struct QueryCase {
+  std::string_view language;
+  std::string_view query;
+  std::string_view parsed;
+};
+
+constexpr QueryCase kQueryCases[] = {
+    {"en", "Zürich", "Query(Zzurich@1)"},
+    {"en", "ZÜRICH zurich", "Query((Zzurich@1 AND Zzurich@2))"},
+    {"en", "U.S.", "Query(Zus@1)"},
+    {"en", "Albania’s", "Query(Zalbania@1)"},
+    {"en", "Saudi-Arabia", "Query((saudi@1 PHRASE 2 arabia@2))"},
+    {"en", "Saudi Arabia", "Query((Zsaudi@1 AND Zarabia@2))"},
+    {"en", "e-Albania", "Query((e@1 PHRASE 2 albania@2))"},
+    {"en", "15,000 3.5", "Query((15,000@1 AND 3.5@2))"},
+    {"en", "https://www.example.com/news", "Query(Zexample_com_new@1)"},
+    {"en", "john.smith@example.com", "Query(Zjohn_smith_example_com@1)"},
+    // Stopwords are skipped in free text, kept in phrases, and kept when nothing else is left.
+    {"en", "state of the art", "Query((Zstate@1 AND Zart@4))"},
+    {"en", "\"state of the art\"", "Query((state@1 PHRASE 4 of@2 PHRASE 4 the@3 PHRASE 4 art@4))"},
+    {"en", "The Who", "Query((Zthe@1 AND Zwho@2))"},
+    {"de", "die Häuser", "Query(Zhaus@2)"},
+    {"de", "FÜR Zürich", "Query(Zzurich@2)"},
+    {"fr", "l'économie", "Query((l@1 PHRASE 2 economie@2))"},
+    {"ru", "новые правила", "Query((Zнов@1 AND Zправ@2))"},
+    {"ar", "المعلمون", "Query(Zمعلم@1)"},
+    {"zh", "长江流域遭遇", "Query((长江流域@1 PHRASE 2 遭遇@2))"},
+    {"zh", "长江 的 流域", "Query((长江@1 AND 流域@3))"},
+    {"ja", "東京都", "Query((東京@1 PHRASE 2 都@2))"},
+    // Syntax survives folding.
+    {"en", "Zürich -Bern", "Query((Zzurich@1 AND_NOT Zbern@2))"},
+    {"en", "Zürich OR Genève", "Query((Zzurich@1 OR Zgenev@2))"},
+    {"en", "headline:Zürich", "Query(ZSzurich@1)"},
+    // Values of boolean fields are passed on as typed (newsdex's own field processors then
+    // make the terms; Xapian's plain boolean prefix adds the `:`).
+    {"en", "source:\"Tirana Echo\" Zürich", "Query((Zzurich@1 FILTER XS:Tirana Echo))"},
+    {"en", "zür*", "Query(WILDCARD SYNONYM zur)"},
+};
+
+TEST(TextAnalysisTest, ParsesQueries) {
+  TextAnalysis analysis;
+  for (const auto& [language, query, parsed] : kQueryCases) {
+    EXPECT_EQ(parse(analysis, language, query), parsed) << language << ": " << query;
+  }
+}
+
+TEST(TextAnalysisTest, NamesItsVersion) { EXPECT_EQ(TextAnalysis::name(), "newsdex-icu/1"); }
+
+TEST(TextAnalysisTest, StemsEveryLanguageXapianShips) {
+  TextAnalysis analysis;
+  for (std::string_view language :
+       {"ar", "ca", "da", "de", "en", "es", "eu", "fi", "fr", "ga", "hu", "hy", "id",
+        "it", "lt", "nb", "ne", "nl", "nn", "no", "pt", "ro", "ru", "sv", "ta", "tr"}) {
+    EXPECT_FALSE(analysis.stemmer(language).is_none()) << language;
+  }
+  for (std::string_view language : {"zh", "ja", "ko", "und", "sq", ""}) {
+    EXPECT_TRUE(analysis.stemmer(language).is_none()) << language;
+  }
+}
+
+TEST(TextAnalysisTest, LanguagesAnalysedAlikeShareAKey) {
+  TextAnalysis analysis;
+  EXPECT_EQ(analysis.analysis_key("nb"), analysis.analysis_key("no"));
+  EXPECT_EQ(analysis.analysis_key("nn"), analysis.analysis_key("no"));
+  EXPECT_EQ(analysis.analysis_key("und"), analysis.analysis_key("sq"));
+  EXPECT_NE(analysis.analysis_key("zh"), analysis.analysis_key("ja"));
+  EXPECT_NE(analysis.analysis_key("zh"), analysis.analysis_key("und"));
+  EXPECT_NE(analysis.analysis_key("en"), analysis.analysis_key("de"));
+}
+
+// The design rests on this: every term the normaliser makes comes out of Xapian's
+// TermGenerator and QueryParser as exactly that term, so both sides agree by construction.
+TEST(TextAnalysisTest, XapianKeepsEveryTermAsItIs) {
+  std::string text =
+      "Zürich’s U.S.-based e-Albania 15,000 3.5 v2.0 1.2.3 www.example.com/a_b?c=1 "
+      "john.smith@example.com AT&T C++ ＶＩＰ ٢٠٢٢ Straße ﬁnance 東京都に行く ภาษาไทย";
+  std::ifstream in(NEWSDEX_TEST_FIXTURES "/multilingual/articles.jsonl");
+  for (std::string line; std::getline(in, line);) {
+    text += "\n" + nlohmann::json::parse(line)["body"].get<std::string>();
+  }
+  TextNormalizer normalizer;
+  Xapian::TermGenerator generator;
+  Xapian::QueryParser parser;
+  std::size_t checked = 0;
+  for (const Token& token : normalizer.tokenize(text)) {
+    Xapian::Document doc;
+    generator.set_document(doc);
+    generator.index_text(token.term);
+    ASSERT_EQ(describe(doc), token.term + "[1]");
+    ASSERT_EQ(parser.parse_query(token.term).get_description(), "Query(" + token.term + "@1)");
+    ++checked;
+  }
+  EXPECT_GT(checked, 2000u);
+}
+
+}  // namespace
+}  // namespace newsdex

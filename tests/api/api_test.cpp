@@ -1,0 +1,331 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The public API end to end: every entry point, its results and its errors.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include "newsdex/newsdex.h"
+#include "tests/support/temp_dir.h"
+#include "tests/support/write_file.h"
+
+namespace newsdex {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+Article story(std::string id, std::string headline, std::string body, std::string date,
+              std::string source = "Test Wire", std::string language = "en") {
+  Article a;
+  a.id = std::move(id);
+  a.headline = std::move(headline);
+  a.body = std::move(body);
+  a.date = std::move(date);
+  a.source = std::move(source);
+  a.language = std::move(language);
+  a.format = "jsonl";
+  return a;
+}
+
+// A small archive whose facet counts are easy to work out by hand.
+std::vector<Article> archive() {
+  return {
+      story("a1", "Cyberattack hits Albanian government", "Hackers attacked government servers in Tirana.", "2022-07-15"),
+      story("a2", "Albania cuts ties with Iran", "The cyberattack was sponsored by a state, officials said.", "2022-09-07", "Balkan Wire"),
+      story("a3", "Oil prices climb", "Crude oil prices rose sharply on Monday as supplies tightened.", "2022-09-12"),
+      story("a4", "Central bank raises interest rates", "The bank raised interest rates by half a point.", "2023-03-01", "Balkan Wire"),
+      story("a5", "Ölpreise steigen", "Die Ölpreise sind am Montag deutlich gestiegen.", "2023-03-02", "Test Wire", "de"),
+      story("a6", "Costa Rica recovers from ransomware", "Government systems came back after the hackers locked ministries out.", "2023-05-20"),
+  };
+}
+
+class ApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    Index index = Index::create(db_);
+    for (const Article& a : archive()) EXPECT_EQ(index.add(a), AddResult::added);
+    index.commit();
+  }
+
+  std::vector<std::string> ids(const SearchResults& results) {
+    std::vector<std::string> out;
+    for (const Hit& hit : results.hits) out.push_back(hit.id);
+    return out;
+  }
+
+  testing::TempDir dir_;
+  std::string db_ = dir_ / "db";
+};
+
+TEST_F(ApiTest, SearchRanksHeadlineMatchesFirstAndCountsExactly) {
+  const Searcher searcher = Searcher::open(db_);
+  const SearchResults results = searcher.search({.query = "cyberattack"});
+  EXPECT_EQ(results.total.estimated, 2u);
+  EXPECT_TRUE(results.total.exact);
+  // The headline word outweighs the same word in the body.
+  EXPECT_THAT(ids(results), ElementsAre("a1", "a2"));
+  EXPECT_EQ(results.hits[0].rank, 1u);
+  EXPECT_EQ(results.hits[0].date, "2022-07-15");
+  EXPECT_EQ(results.hits[0].source, "Test Wire");
+}
+
+TEST_F(ApiTest, AllWordsMustMatchByDefault) {
+  const Searcher searcher = Searcher::open(db_);
+  EXPECT_THAT(ids(searcher.search({.query = "cyberattack Iran"})), ElementsAre("a2"));
+  EXPECT_EQ(searcher.search({.query = "cyberattack OR oil"}).total.estimated, 3u);
+}
+
+TEST_F(ApiTest, StemmedWordsMatchInflectionsAndPhrasesMatchExactly) {
+  const Searcher searcher = Searcher::open(db_);
+  EXPECT_EQ(searcher.search({.query = "raise"}).total.estimated, 1u);
+  EXPECT_THAT(ids(searcher.search({.query = "\"interest rates\""})), ElementsAre("a4"));
+  EXPECT_EQ(searcher.search({.query = "\"rates interest\""}).total.estimated, 0u);
+}
+
+TEST_F(ApiTest, SnippetsMarkEveryMatchedWord) {
+  const Searcher searcher = Searcher::open(db_);
+  const SearchResults results = searcher.search({.query = "crude oil"});
+  ASSERT_EQ(results.hits.size(), 1u);
+  const Snippet& snippet = results.hits[0].snippet;
+  EXPECT_THAT(snippet.to_html(), HasSubstr("<mark>Crude</mark> <mark>oil</mark>"));
+  ASSERT_FALSE(snippet.highlights.empty());
+  EXPECT_EQ(snippet.text.substr(snippet.highlights[0].begin,
+                                snippet.highlights[0].end - snippet.highlights[0].begin),
+            "Crude");
+}
+
+TEST_F(ApiTest, FacetsCountTheWholeMatchSet) {
+  const Searcher searcher = Searcher::open(db_);
+  const SearchResults results =
+      searcher.search({.query = "", .facets = {"source", "language", "date"}, .limit = 1});
+  ASSERT_EQ(results.facets.size(), 3u);
+  const Facet& source = results.facets[0];
+  EXPECT_EQ(source.name, "source");
+  ASSERT_EQ(source.values.size(), 2u);
+  EXPECT_EQ(source.values[0].value, "Test Wire");
+  EXPECT_EQ(source.values[0].count, 4u);
+  EXPECT_EQ(source.values[1].value, "Balkan Wire");
+  EXPECT_EQ(source.values[1].count, 2u);
+  const Facet& language = results.facets[1];
+  EXPECT_EQ(language.values[0].value, "en");
+  EXPECT_EQ(language.values[0].count, 5u);
+  // Ten months apart: monthly buckets, in date order, summing to the total.
+  const Facet& date = results.facets[2];
+  std::vector<std::string> buckets;
+  std::uint64_t sum = 0;
+  for (const auto& v : date.values) {
+    buckets.push_back(v.value);
+    sum += v.count;
+  }
+  EXPECT_THAT(buckets, ElementsAre("2022-07", "2022-09", "2023-03", "2023-05"));
+  EXPECT_EQ(sum, results.total.estimated);
+}
+
+TEST_F(ApiTest, FacetValuesWorkVerbatimAsFilters) {
+  const Searcher searcher = Searcher::open(db_);
+  const SearchResults all = searcher.search({.query = "", .facets = {"source"}});
+  for (const FacetValue& value : all.facets[0].values) {
+    const SearchResults filtered =
+        searcher.search({.query = "", .filters = {{.field = "source", .value = value.value}}});
+    EXPECT_EQ(filtered.total.estimated, value.count) << value.value;
+  }
+  const SearchResults excluded = searcher.search(
+      {.query = "", .filters = {{.field = "source", .value = "Balkan Wire", .exclude = true}}});
+  EXPECT_EQ(excluded.total.estimated, 4u);
+  // Two values of one field are ORed.
+  const SearchResults either = searcher.search(
+      {.query = "", .filters = {{.field = "source", .value = "Balkan Wire"},
+                                {.field = "source", .value = "Test Wire"}}});
+  EXPECT_EQ(either.total.estimated, 6u);
+  EXPECT_EQ(searcher.search({.query = "source:\"Balkan Wire\" cyberattack"}).total.estimated, 1u);
+}
+
+TEST_F(ApiTest, SortsByDate) {
+  const Searcher searcher = Searcher::open(db_);
+  EXPECT_THAT(ids(searcher.search({.query = "", .sort = SortOrder::newest, .limit = 3})),
+              ElementsAre("a6", "a5", "a4"));
+  EXPECT_THAT(ids(searcher.search({.query = "", .sort = SortOrder::oldest, .limit = 2})),
+              ElementsAre("a1", "a2"));
+}
+
+TEST_F(ApiTest, PagingReturnsTheRequestedSlice) {
+  const Searcher searcher = Searcher::open(db_);
+  const SearchResults page = searcher.search({.query = "", .sort = SortOrder::oldest, .offset = 2, .limit = 2});
+  EXPECT_THAT(ids(page), ElementsAre("a3", "a4"));
+  EXPECT_EQ(page.hits[0].rank, 3u);
+}
+
+TEST_F(ApiTest, AddingAnArticleAgainReplacesIt) {
+  {
+    Index index = Index::open(db_);
+    Article changed = archive()[2];
+    changed.headline = "Oil prices tumble";
+    EXPECT_EQ(index.add(changed), AddResult::replaced);
+    EXPECT_EQ(index.size(), 6u);
+  }
+  const Searcher searcher = Searcher::open(db_);
+  EXPECT_THAT(ids(searcher.search({.query = "tumble"})), ElementsAre("a3"));
+  EXPECT_EQ(searcher.search({.query = "climb"}).total.estimated, 0u);
+}
+
+TEST_F(ApiTest, RemoveDeletesById) {
+  Index index = Index::open(db_);
+  EXPECT_TRUE(index.remove("a3"));
+  EXPECT_FALSE(index.remove("a3"));
+  index.commit();
+  EXPECT_EQ(Searcher::open(db_).search({.query = "oil"}).total.estimated, 0u);
+}
+
+TEST_F(ApiTest, GetReturnsTheStoredArticle) {
+  const Searcher searcher = Searcher::open(db_);
+  const std::optional<Article> article = searcher.get("a2");
+  ASSERT_TRUE(article);
+  EXPECT_EQ(*article, archive()[1]);
+  EXPECT_FALSE(searcher.get("missing"));
+}
+
+TEST_F(ApiTest, ReaderSeesCommitsAfterReopen) {
+  Searcher searcher = Searcher::open(db_);
+  Index index = Index::open(db_);
+  index.add(story("a7", "Cyberattack on ports", "Port systems were hit.", "2023-06-01"));
+  index.commit();
+  EXPECT_EQ(searcher.search({.query = "cyberattack"}).total.estimated, 2u);
+  searcher.reopen();
+  EXPECT_EQ(searcher.search({.query = "cyberattack"}).total.estimated, 3u);
+}
+
+TEST_F(ApiTest, StatsDescribeTheDatabase) {
+  const IndexStats stats = Searcher::open(db_).stats();
+  EXPECT_EQ(stats.documents, 6u);
+  EXPECT_EQ(stats.first_date, "2022-07-15");
+  EXPECT_EQ(stats.last_date, "2023-05-20");
+  EXPECT_EQ(stats.sources.at("Balkan Wire"), 2u);
+  EXPECT_EQ(stats.languages.at("de"), 1u);
+  EXPECT_EQ(stats.formats.at("jsonl"), 6u);
+  EXPECT_GT(stats.size_bytes, 0u);
+  EXPECT_EQ(stats.schema_version, "2");
+}
+
+TEST_F(ApiTest, SecondWriterIsToldTheDatabaseIsLocked) {
+  Index first = Index::open(db_);
+  try {
+    Index second = Index::open(db_);
+    FAIL() << "a second writer was let in";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::locked);
+    EXPECT_THAT(e.what(), HasSubstr("locked by another writer"));
+    EXPECT_EQ(e.context(), db_);
+  }
+}
+
+TEST_F(ApiTest, MissingDatabaseIsNotFound) {
+  try {
+    Searcher::open(dir_ / "nothing-here");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::not_found);
+  }
+  try {
+    Index::open(dir_ / "nothing-here");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::not_found);
+  }
+}
+
+TEST_F(ApiTest, DatabaseFromAnotherSchemaIsRefused) {
+  {
+    Xapian::WritableDatabase db(db_, Xapian::DB_OPEN);
+    db.set_metadata("newsdex:schema", "0");
+    db.commit();
+  }
+  try {
+    Searcher::open(db_);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::version_mismatch);
+    EXPECT_THAT(e.what(), HasSubstr("schema 0"));
+  }
+}
+
+TEST_F(ApiTest, ArticleWithoutIdIsRefused) {
+  Index index = Index::open(db_);
+  try {
+    index.add(Article{});
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::invalid_argument);
+  }
+}
+
+TEST_F(ApiTest, UnknownFacetOrFilterFieldIsRefused) {
+  const Searcher searcher = Searcher::open(db_);
+  EXPECT_THROW(searcher.search({.query = "oil", .facets = {"colour"}}), Error);
+  try {
+    searcher.search({.query = "oil", .filters = {{.field = "colour", .value = "red"}}});
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::invalid_argument);
+    EXPECT_THAT(e.what(), HasSubstr("colour"));
+  }
+}
+
+TEST(ApiErrors, CodesHaveNames) {
+  EXPECT_EQ(to_string(ErrorCode::locked), "locked");
+  EXPECT_EQ(to_string(ErrorCode::invalid_query), "invalid_query");
+  EXPECT_FALSE(version().empty());
+}
+
+TEST(ApiAddPaths, ReadsFilesReportsBadRecordsAndKeepsTheGoodOnes) {
+  testing::TempDir dir;
+  testing::write_file(dir.path() / "in/good.jsonl",
+                      "{\"id\":\"j1\",\"title\":\"Flood warning in Valencia\",\"body\":\"Rain.\",\"date\":\"2023-09-01\"}\n"
+                      "{\"id\":\"j2\", broken\n"
+                      "{\"id\":\"j3\",\"title\":\"Drought in Andalusia\",\"body\":\"Dry.\",\"date\":\"2023-09-02\"}\n");
+  std::vector<ReadIssue> issues;
+  Index index = Index::create(dir / "db");
+  const IndexReport report =
+      index.add_paths({dir / "in"}, {.on_issue = [&](const ReadIssue& i) { issues.push_back(i); }});
+  EXPECT_EQ(report.read, 2u);
+  EXPECT_EQ(report.added, 2u);
+  EXPECT_EQ(report.skipped, 1u);
+  ASSERT_EQ(issues.size(), 1u);
+  EXPECT_EQ(issues[0].record, 2u);
+  EXPECT_THAT(issues[0].file, HasSubstr("good.jsonl"));
+  const IndexReport again = index.add_paths({dir / "in"});
+  EXPECT_EQ(again.replaced, 2u);
+  EXPECT_EQ(index.size(), 2u);
+}
+
+TEST(ApiAddPaths, ResultsAreTheSameWhateverTheNumberOfThreads) {
+  testing::TempDir dir;
+  std::string lines;
+  for (int i = 0; i < 500; ++i) {
+    // Every tenth id repeats an earlier one: the later article must win, in input order.
+    const int id = i % 10 == 9 ? i - 5 : i;
+    lines += "{\"id\":\"n" + std::to_string(id) + "\",\"title\":\"Story " + std::to_string(i) +
+             " about harbour " + std::to_string(i % 7) + "\",\"body\":\"Text " +
+             std::to_string(i) + ".\",\"date\":\"2021-01-0" + std::to_string(1 + i % 9) + "\"}\n";
+  }
+  testing::write_file(dir.path() / "in/many.jsonl", lines);
+  std::map<unsigned, std::vector<std::string>> results;
+  for (unsigned threads : {1u, 4u}) {
+    const std::string db = dir / ("db" + std::to_string(threads));
+    Index::create(db).add_paths({dir / "in"}, {.threads = threads, .batch_size = 37});
+    const SearchResults r = Searcher::open(db).search(
+        {.query = "harbour 3", .facets = {"date"}, .sort = SortOrder::oldest, .limit = 1000});
+    for (const Hit& hit : r.hits) results[threads].push_back(hit.id + "|" + hit.headline);
+    for (const auto& v : r.facets[0].values) {
+      results[threads].push_back(v.value + "=" + std::to_string(v.count));
+    }
+  }
+  EXPECT_EQ(results[1], results[4]);
+  EXPECT_FALSE(results[1].empty());
+}
+
+}  // namespace
+}  // namespace newsdex

@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// End to end over the real archives in ../shared: Reuters-21578 and the seed article.
+#include <fstream>
+#include <map>
+#include <random>
+#include <regex>
+#include <sstream>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "newsdex/newsdex.h"
+#include "tests/support/temp_dir.h"
+
+namespace newsdex {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+constexpr std::uint64_t kReutersArticles = 21578;
+
+// One index of Reuters-21578 shared by the tests below: building it is the slow part.
+class ReutersTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    if (testing::shared_dir().empty()) return;
+    dir_ = new testing::TempDir();
+    first_ = Index::create(db()).add_paths({reuters()});
+    second_ = Index::create(db()).add_paths({reuters()});
+  }
+  static void TearDownTestSuite() {
+    delete dir_;
+    dir_ = nullptr;
+  }
+  void SetUp() override { NEWSDEX_REQUIRE_SHARED(); }
+
+  static std::string reuters() { return (testing::shared_dir() / "corpus/reuters21578").string(); }
+  static std::string db() { return *dir_ / "reuters"; }
+
+  static inline testing::TempDir* dir_ = nullptr;
+  static inline IndexReport first_;
+  static inline IndexReport second_;
+};
+
+TEST_F(ReutersTest, IndexesEveryArticleOnceAndReplacesOnRerun) {
+  EXPECT_EQ(first_.read, kReutersArticles);
+  EXPECT_EQ(first_.added, kReutersArticles);
+  EXPECT_EQ(first_.skipped, 0u);
+  EXPECT_EQ(first_.passed_over, 9u);  // README, SOURCE.md, lewis.dtd and the six category lists
+  EXPECT_EQ(second_.added, 0u);
+  EXPECT_EQ(second_.replaced, kReutersArticles);
+  EXPECT_EQ(Searcher::open(db()).stats().documents, kReutersArticles);
+}
+
+TEST_F(ReutersTest, DatesSpanThe1987Archive) {
+  const IndexStats stats = Searcher::open(db()).stats();
+  EXPECT_EQ(stats.first_date.value_or("").substr(0, 4), "1987");
+  EXPECT_EQ(stats.last_date.value_or("").substr(0, 4), "1987");
+  EXPECT_EQ(stats.sources.at("Reuters"), kReutersArticles);
+}
+
+// Headlines that occur once in the archive, read straight from the SGML so the test does not
+// trust the reader it is checking.
+std::map<std::string, std::string> unique_headlines() {
+  std::map<std::string, std::string> first_id;
+  std::map<std::string, int> count;
+  // One element at a time, so that a story without a TITLE never lends the next one its id.
+  const std::regex newid(R"re(NEWID="(\d+)")re");
+  const std::regex title_tag(R"re(<TITLE>([^<]*)</TITLE>)re");
+  for (int i = 0; i <= 21; ++i) {
+    char name[32];
+    std::snprintf(name, sizeof name, "reut2-%03d.sgm", i);
+    std::ifstream in(testing::shared_dir() / "corpus/reuters21578" / name, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    const std::string s = text.str();
+    for (std::size_t start = s.find("<REUTERS"); start != std::string::npos;) {
+      const std::size_t end = s.find("</REUTERS>", start);
+      const std::string element = s.substr(start, end - start);
+      start = end == std::string::npos ? end : s.find("<REUTERS", end);
+      std::smatch id, title;
+      if (!std::regex_search(element, id, newid) || !std::regex_search(element, title, title_tag)) {
+        continue;
+      }
+      if (title[1].str().find('&') != std::string::npos) continue;  // entities: decoded later
+      ++count[title[1]];
+      first_id.emplace(title[1], "reuters-" + id[1].str());
+    }
+  }
+  std::map<std::string, std::string> unique;
+  for (const auto& [title, n] : count) {
+    if (n == 1) unique.emplace(title, first_id[title]);
+  }
+  return unique;
+}
+
+TEST_F(ReutersTest, EveryUniqueHeadlineFindsItsArticleOnTheFirstPage) {
+  const auto headlines = unique_headlines();
+  ASSERT_GT(headlines.size(), 10000u);
+  std::vector<std::pair<std::string, std::string>> sample(headlines.begin(), headlines.end());
+  std::mt19937 random(19870226);
+  std::shuffle(sample.begin(), sample.end(), random);
+  sample.resize(400);
+
+  const Searcher searcher = Searcher::open(db());
+  std::vector<std::string> missed;
+  for (const auto& [title, id] : sample) {
+    // Typed as a reader would: the words in lower case (so that a NOT or OR in the wire's
+    // capitals stays a word), dropping punctuation but keeping it inside numbers and names
+    // (`7.7`, `U.S`, `EXCHANGE-LISTED`).
+    std::string query;
+    for (std::size_t i = 0; i < title.size(); ++i) {
+      const auto alnum = [&](std::size_t k) {
+        return k < title.size() && std::isalnum(static_cast<unsigned char>(title[k]));
+      };
+      const bool inside_word = i > 0 && alnum(i - 1) && alnum(i + 1);
+      query += alnum(i) || inside_word
+                   ? static_cast<char>(std::tolower(static_cast<unsigned char>(title[i])))
+                   : ' ';
+    }
+    const SearchResults results = searcher.search({.query = query, .limit = 10, .snippet_length = 0});
+    const bool found = std::any_of(results.hits.begin(), results.hits.end(),
+                                   [&](const Hit& hit) { return hit.id == id; });
+    if (!found) missed.push_back(id + " " + title);
+  }
+  std::string listing;
+  for (const std::string& m : missed) listing += "\n  " + m;
+  EXPECT_TRUE(missed.empty()) << missed.size() << " of 400 missed:" << listing;
+}
+
+TEST_F(ReutersTest, FacetsAndDateFiltersAgree) {
+  const Searcher searcher = Searcher::open(db());
+  const SearchResults oil = searcher.search({.query = "oil", .facets = {"date"}, .date_bucket = DateBucket::month});
+  std::uint64_t sum = 0;
+  for (const FacetValue& v : oil.facets[0].values) sum += v.count;
+  EXPECT_EQ(sum, oil.total.estimated);
+  const SearchResults march = searcher.search({.query = "oil date:1987-03-01..1987-03-31"});
+  const auto bucket = std::find_if(oil.facets[0].values.begin(), oil.facets[0].values.end(),
+                                   [](const FacetValue& v) { return v.value == "1987-03"; });
+  ASSERT_NE(bucket, oil.facets[0].values.end());
+  EXPECT_EQ(march.total.estimated, bucket->count);
+}
+
+TEST(SeedTest, CyberattackAlbaniaFindsTheSeedFirstWithoutItsFooter) {
+  NEWSDEX_REQUIRE_SHARED();
+  testing::TempDir dir;
+  Index index = Index::create(dir / "db");
+  const IndexReport report = index.add_paths({(testing::shared_dir() / "seeds").string()});
+  index.commit();
+  ASSERT_GE(report.added, 1u);
+  const Searcher searcher = Searcher::open(dir / "db");
+  const SearchResults results = searcher.search({.query = "cyberattack Albania"});
+  ASSERT_FALSE(results.hits.empty());
+  EXPECT_THAT(results.hits[0].id, HasSubstr("000_3c6ba5321dfd73d4.txt"));
+  EXPECT_THAT(results.hits[0].headline, HasSubstr("Albania cuts diplomatic ties with Iran"));
+  const std::optional<Article> seed = searcher.get(results.hits[0].id);
+  ASSERT_TRUE(seed);
+  EXPECT_THAT(seed->body, Not(HasSubstr("All Rights Reserved")));
+  EXPECT_THAT(seed->body, Not(HasSubstr("Copyright")));
+  EXPECT_EQ(searcher.search({.query = "\"All Rights Reserved\""}).total.estimated, 0u);
+  EXPECT_EQ(results.hits[0].date, "2022-09-07");
+}
+
+}  // namespace
+}  // namespace newsdex
