@@ -16,7 +16,8 @@ struct Console {
 };
 
 /// Runs the `newsdex` command line with `args` (without the program name) and returns the exit
-/// status: 0 success, 1 failure (bad query, database error, nothing indexed), 2 usage error.
+/// status: 0 success, 1 failure (bad query, database error, nothing indexed), 2 usage error,
+/// 128 + the signal for an `index` run stopped by SIGINT (130) or SIGTERM (143).
 /// Callable in-process, so tests drive it directly.
 int run_cli(const std::vector<std::string>& args, Console console);
 

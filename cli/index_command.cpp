@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/human.h"
+#include "cli/interrupt.h"
 #include "newsdex/error.h"
 #include "newsdex/index.h"
 
@@ -18,6 +19,7 @@ struct IndexArguments {
   unsigned threads = 0;
   std::size_t batch_size = IndexOptions{}.batch_size;
   bool quiet = false;
+  bool prune = false;
 };
 
 void print_progress(Console& console, const IndexProgress& p) {
@@ -34,12 +36,18 @@ void print_progress(Console& console, const IndexProgress& p) {
 }
 
 void print_summary(Console& console, const IndexReport& r) {
+  if (r.interrupted) {
+    fmt::print(console.out,
+               "interrupted: the articles below are committed; run the same command again to "
+               "index the rest\n");
+  }
   fmt::print(console.out,
-             "read {} articles: {} added, {} replaced, {} skipped; {} warnings\n"
+             "read {} articles: {} added, {} replaced, {} unchanged, {} removed, {} skipped; {} "
+             "warnings\n"
              "{} in {:.1f} s, {:.0f} articles/s\n",
              format_count(r.read), format_count(r.added), format_count(r.replaced),
-             format_count(r.skipped), format_count(r.warnings), format_bytes(r.bytes), r.seconds,
-             r.articles_per_second());
+             format_count(r.unchanged), format_count(r.removed), format_count(r.skipped),
+             format_count(r.warnings), format_bytes(r.bytes), r.seconds, r.articles_per_second());
   for (const auto& [reason, count] : r.skipped_by_reason) {
     fmt::print(console.out, "  skipped {}: {}\n", format_count(count), reason);
   }
@@ -63,12 +71,15 @@ Command add_index_command(CLI::App& app, Console& console) {
   command->add_option("--batch-size", args->batch_size, "Articles per commit")
       ->check(CLI::PositiveNumber);
   command->add_flag("--quiet,-q", args->quiet, "No progress display");
+  command->add_flag("--prune", args->prune,
+                    "Remove the articles of files under PATHs that no longer exist");
 
   return {command, [args, &console] {
             IndexOptions options;
             options.read = to_read_options(args->read);
             options.threads = args->threads;
             options.batch_size = args->batch_size;
+            options.prune = args->prune;
             const bool show_progress = console.err_is_terminal && !args->quiet;
             if (show_progress) {
               options.on_progress = [&console](const IndexProgress& p) {
@@ -80,11 +91,16 @@ Command add_index_command(CLI::App& app, Console& console) {
               if (show_progress) console.err << "\r\x1b[K";
               console.err << issue.describe() << '\n';
             };
+            const InterruptGuard interrupt;
+            options.should_stop = [&interrupt] { return interrupt.received() != 0; };
             Index index = Index::create(args->db);
             const IndexReport report = index.add_paths(args->paths, options);
             if (show_progress) console.err << "\r\x1b[K";
             print_summary(console, report);
-            return report.added + report.replaced == 0 && report.read == 0 ? 1 : 0;
+            if (report.interrupted) return exit_status_for_signal(interrupt.received());
+            const bool found_nothing =
+                report.read == 0 && report.unchanged == 0 && report.removed == 0;
+            return found_nothing ? 1 : 0;
           }};
 }
 

@@ -27,6 +27,16 @@ struct CallbackFailure {
   std::exception_ptr error;
 };
 
+// Runs a user callback, carrying what it throws past the readers' own error handling.
+template <typename Callback>
+auto call(Callback&& callback) {
+  try {
+    return callback();
+  } catch (...) {
+    throw CallbackFailure{std::current_exception()};
+  }
+}
+
 class ArticleReader final : public detail::FileSink, public detail::RecordSink {
  public:
   ArticleReader(const ReadOptions& options, const ReadCallbacks& callbacks)
@@ -62,15 +72,6 @@ class ArticleReader final : public detail::FileSink, public detail::RecordSink {
   }
 
  private:
-  template <typename Callback>
-  static void call(Callback&& callback) {
-    try {
-      callback();
-    } catch (...) {
-      throw CallbackFailure{std::current_exception()};
-    }
-  }
-
   void read(const detail::FileInput& raw, std::string_view name) {
     detail::FileInput input = raw;
     std::string converted;
@@ -133,6 +134,10 @@ ReadSummary read_articles(const std::vector<std::string>& paths, const ReadOptio
     detail::find_files(
         paths,
         [&](const detail::FoundFile& file) {
+          const SourceFile source{.path = file.display, .file = file.path};
+          if (callbacks.on_file_start && !call([&] { return callbacks.on_file_start(source); })) {
+            return;
+          }
           try {
             detail::read_found_file(file, options, reader);
           } catch (const std::exception& e) {
@@ -142,6 +147,7 @@ ReadSummary read_articles(const std::vector<std::string>& paths, const ReadOptio
                                    .record = 0,
                                    .message = fmt::format("cannot read: {}", e.what())});
           }
+          if (callbacks.on_file_end) call([&] { callbacks.on_file_end(source); });
         },
         [&](const detail::FoundFile&) { reader.passed_over(); },
         [&](ReadIssue&& issue) { reader.issue(std::move(issue)); });

@@ -26,6 +26,8 @@ class IndexWriter {
   void commit() { db_.commit(); }
   std::uint64_t size() const { return db_.get_doccount(); }
   const std::string& path() const noexcept { return path_; }
+  /// The database, for what is kept beside the documents (see `SourceFileRegistry`).
+  Xapian::WritableDatabase& database() noexcept { return db_; }
 
  private:
   std::string path_;

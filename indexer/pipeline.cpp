@@ -6,10 +6,13 @@
 #include <exception>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <variant>
 
 #include "indexer/bounded_queue.h"
+#include "indexer/file_tracking_writer.h"
+#include "indexer/source_files.h"
 
 namespace newsdex {
 
@@ -30,16 +33,46 @@ constexpr auto kProgressInterval = std::chrono::milliseconds(200);
 // Thrown through the reader to stop it once the writer has given up.
 struct ReadingCancelled {};
 
-struct ReadItem {
-  std::uint64_t sequence;
-  Article article;
+// Where a source file starts and ends in the stream of articles, or that it was passed over.
+// Events travel through the queues with the articles so that the writer meets them in order.
+struct FileEvent {
+  enum class Kind { begin, end, unchanged };
+  Kind kind;
+  std::string path;  // source_file_key
+  FileStamp stamp;
 };
 
-// A built document, or the reason the article was skipped.
+struct ReadItem {
+  std::uint64_t sequence;
+  std::variant<Article, FileEvent> content;
+};
+
+// A built document with its article's id, the reason the article was skipped, or a file event.
 struct BuiltItem {
   std::uint64_t sequence;
-  std::variant<BuiltDocument, std::string> result;
+  std::string id;
+  std::variant<BuiltDocument, std::string, FileEvent> result;
 };
+
+// The event for a file about to be read: unchanged when its size and modification time, or
+// failing those its content, are those recorded. Nullopt for a file that cannot be examined,
+// which is read untracked so that the reader reports the problem.
+std::optional<FileEvent> examine_file(const SourceFile& source,
+                                      const std::map<std::string, KnownFile>& known) {
+  std::optional<FileStamp> stamp = stat_file(source.file);
+  if (!stamp) return std::nullopt;
+  std::string path = source_file_key(source.file);
+  const auto recorded = known.find(path);
+  if (recorded != known.end() && recorded->second.stamp.same_metadata(*stamp)) {
+    return FileEvent{FileEvent::Kind::unchanged, std::move(path), recorded->second.stamp};
+  }
+  const std::optional<std::uint64_t> hash = hash_file(source.file);
+  if (!hash) return std::nullopt;
+  stamp->content_hash = *hash;
+  const bool same = recorded != known.end() && recorded->second.stamp.content_hash == *hash;
+  return FileEvent{same ? FileEvent::Kind::unchanged : FileEvent::Kind::begin, std::move(path),
+                   *stamp};
+}
 
 unsigned worker_count(unsigned requested) {
   if (requested != 0) return requested;
@@ -70,14 +103,33 @@ IndexReport index_paths(IndexWriter& writer, const std::vector<std::string>& pat
   std::uint64_t files_passed_over = 0;  // written by the reader thread, read after it joins
   std::exception_ptr failure;
 
-  // Issues are handed to the calling thread, where the user's callback runs.
+  SourceFileRegistry registry(writer.database());
+  const std::map<std::string, KnownFile> known_files = registry.known_files();
+  std::atomic<bool> stop_reading = false;
+  bool read_everything = false;  // written by the reader thread, read after it joins
+
   std::thread reader([&] {
     try {
       std::uint64_t sequence = 0;
+      auto send = [&](std::variant<Article, FileEvent>&& content) {
+        if (!read_queue.push(ReadItem{sequence++, std::move(content)})) throw ReadingCancelled{};
+      };
       ReadCallbacks callbacks;
+      callbacks.on_file_start = [&](const SourceFile& source) {
+        if (stop_reading) throw ReadingCancelled{};
+        std::optional<FileEvent> event = examine_file(source, known_files);
+        if (!event) return true;
+        const bool read = event->kind == FileEvent::Kind::begin;
+        send(std::move(*event));
+        return read;
+      };
+      callbacks.on_file_end = [&](const SourceFile& source) {
+        send(FileEvent{FileEvent::Kind::end, source_file_key(source.file), {}});
+      };
       callbacks.on_article = [&](Article&& article) {
+        if (stop_reading) throw ReadingCancelled{};
         ++articles_read;
-        if (!read_queue.push(ReadItem{sequence++, std::move(article)})) throw ReadingCancelled{};
+        send(std::move(article));
       };
       callbacks.on_issue = [&](const ReadIssue& issue) {
         std::lock_guard lock(issues_mutex);
@@ -87,6 +139,7 @@ IndexReport index_paths(IndexWriter& writer, const std::vector<std::string>& pat
       const ReadSummary summary = read_articles(paths, options.read, callbacks);
       bytes_read = summary.bytes;
       files_passed_over = summary.passed_over;
+      read_everything = true;
     } catch (const ReadingCancelled&) {
     } catch (...) {
       failure = std::current_exception();
@@ -100,12 +153,19 @@ IndexReport index_paths(IndexWriter& writer, const std::vector<std::string>& pat
     builders.emplace_back([&] {
       DocumentBuilder builder;
       while (auto item = read_queue.pop()) {
-        BuiltItem built{item->sequence, std::string()};
-        if (is_blank(item->article)) {
+        BuiltItem built{item->sequence, {}, std::string()};
+        if (auto* event = std::get_if<FileEvent>(&item->content)) {
+          built.result = std::move(*event);
+          built_queue.push(std::move(built));
+          continue;
+        }
+        const Article& article = std::get<Article>(item->content);
+        built.id = article.id;
+        if (is_blank(article)) {
           built.result = std::string("nothing to index (no text, date or tags)");
         } else {
           try {
-            built.result = builder.build(item->article);
+            built.result = builder.build(article);
           } catch (const Xapian::Error& e) {
             built.result = "could not be analysed: " + e.get_description();
           } catch (const std::exception& e) {
@@ -148,21 +208,26 @@ IndexReport index_paths(IndexWriter& writer, const std::vector<std::string>& pat
                                       .seconds = seconds_since(start)});
   };
 
+  FileTrackingWriter tracking_writer(writer, known_files, report);
   std::map<std::uint64_t, BuiltItem> pending;  // built out of order, waiting for their turn
   std::uint64_t next = 0;
-  std::size_t since_commit = 0;
   std::exception_ptr write_failure;
   auto write_in_order = [&] {
     for (auto it = pending.find(next); it != pending.end(); it = pending.find(++next)) {
       if (auto* built = std::get_if<BuiltDocument>(&it->second.result)) {
-        if (writer.write(*built) == AddResult::added) {
-          ++report.added;
-        } else {
-          ++report.replaced;
-        }
-        if (++since_commit >= options.batch_size) {
-          writer.commit();
-          since_commit = 0;
+        tracking_writer.write(*built, it->second.id);
+        if (tracking_writer.uncommitted() >= options.batch_size) tracking_writer.commit();
+      } else if (auto* event = std::get_if<FileEvent>(&it->second.result)) {
+        switch (event->kind) {
+          case FileEvent::Kind::begin:
+            tracking_writer.begin_file(event->path, event->stamp);
+            break;
+          case FileEvent::Kind::end:
+            tracking_writer.end_file();
+            break;
+          case FileEvent::Kind::unchanged:
+            tracking_writer.unchanged_file(event->path, event->stamp);
+            break;
         }
       } else {
         ++report.skipped;
@@ -181,6 +246,8 @@ IndexReport index_paths(IndexWriter& writer, const std::vector<std::string>& pat
       }
       deliver_issues();
       progress(false);
+      // Reading stops; what was read drains through the queues and is committed below.
+      if (!stop_reading && options.should_stop && options.should_stop()) stop_reading = true;
     }
   } catch (...) {
     write_failure = std::current_exception();
@@ -193,7 +260,14 @@ IndexReport index_paths(IndexWriter& writer, const std::vector<std::string>& pat
 
   if (write_failure) std::rethrow_exception(write_failure);
   if (failure) std::rethrow_exception(failure);
-  writer.commit();
+  // A stop asked for after the last file was read interrupts nothing.
+  report.interrupted = !read_everything;
+  if (options.prune && !report.interrupted) {
+    std::vector<std::string> roots;
+    for (const std::string& path : paths) roots.push_back(source_file_key(path));
+    tracking_writer.prune(roots);
+  }
+  tracking_writer.commit();
   report.read = articles_read;
   report.bytes = bytes_read;
   report.passed_over = files_passed_over;

@@ -28,6 +28,12 @@ struct IndexReport {
   std::uint64_t read = 0;      ///< articles read from the input
   std::uint64_t added = 0;     ///< articles new to the index
   std::uint64_t replaced = 0;  ///< articles whose id was already indexed, now replaced
+  /// Articles of source files unchanged since they were last indexed (same size and
+  /// modification time, or same content): not read again. See `IndexOptions`.
+  std::uint64_t unchanged = 0;
+  /// Articles removed: ones a changed file no longer contains, and with `IndexOptions::prune`
+  /// those of source files that have gone.
+  std::uint64_t removed = 0;
   std::uint64_t skipped = 0;   ///< articles or records not indexed, for the reasons below
   /// Why records were skipped: reason → count (`"unreadable record"`, `"no text"`, …).
   std::map<std::string, std::uint64_t> skipped_by_reason;
@@ -36,12 +42,22 @@ struct IndexReport {
   std::uint64_t passed_over = 0;
   std::uint64_t bytes = 0;     ///< input bytes read (decompressed)
   double seconds = 0;          ///< wall-clock time of the run
+  /// The run was stopped by `IndexOptions::should_stop` before it had read everything; what it
+  /// had read is committed, and running it again finishes the rest.
+  bool interrupted = false;
 
   /// Articles written (added + replaced) per second; 0 for an instantaneous run.
   double articles_per_second() const noexcept;
 };
 
 /// Options of `Index::add_paths`. Every field has a sensible default.
+///
+/// Runs are incremental: the database records each source file it has read (its absolute path,
+/// size, modification time, a 64-bit hash of its content and the ids of its articles, in
+/// metadata keys `file:…`). A later run passes over a file whose size and modification time,
+/// or failing those whose content, are unchanged, and counts its articles as `unchanged`; it
+/// reads a changed file again, replacing its articles and removing those the file no longer
+/// holds.
 struct IndexOptions {
   /// How to read the paths.
   ReadOptions read;
@@ -53,6 +69,13 @@ struct IndexOptions {
   std::function<void(const IndexProgress&)> on_progress;
   /// Called from the calling thread for every reader warning and skipped record.
   std::function<void(const ReadIssue&)> on_issue;
+  /// Polled from the calling thread a few times a second. Once it returns true, reading stops,
+  /// the articles already read are written and committed, and the report says `interrupted`.
+  /// A signal handler can set an atomic flag that this reads.
+  std::function<bool()> should_stop;
+  /// Also remove the articles of source files, recorded under the paths of this run, that no
+  /// longer exist. Not done when the run is interrupted.
+  bool prune = false;
 };
 
 /// Whether `Index::add` created a new article or replaced one with the same id.

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <optional>
@@ -72,8 +73,23 @@ struct ReadSummary {
   std::uint64_t bytes = 0;     ///< input bytes read (decompressed)
 };
 
+/// A file found on disk under the paths of a read. An archive or compressed file is one
+/// `SourceFile`, however many members it holds.
+struct SourceFile {
+  /// The file as reported in `ReadIssue::file` and `Article::source_path` (`dir/sub/a.txt`).
+  std::string path;
+  /// Where it is on disk, as found by the walk (relative if the argument was relative).
+  std::filesystem::path file;
+};
+
 /// Callbacks a read reports to. Each may be empty.
 struct ReadCallbacks {
+  /// Called before each file found on disk is read. Returning false passes over the file unread
+  /// (no `on_file_end` follows): incremental indexing skips unchanged files this way.
+  std::function<bool(const SourceFile&)> on_file_start;
+  /// Called once every article and issue of a file that `on_file_start` let through has been
+  /// delivered. Not called for a file whose read was ended by an exception from a callback.
+  std::function<void(const SourceFile&)> on_file_end;
   /// Called once per article, in input order (files sorted by name within a directory).
   std::function<void(Article&&)> on_article;
   /// Called for every warning and error.

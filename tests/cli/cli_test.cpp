@@ -53,8 +53,21 @@ class CliTest : public ::testing::Test {
 TEST_F(CliTest, IndexPrintsASummary) {
   const CliRun again = run({"index", "--db", db_, dir_ / "archive"});
   EXPECT_EQ(again.status, 0);
-  EXPECT_THAT(again.out, HasSubstr("read 3 articles: 0 added, 3 replaced, 0 skipped"));
+  EXPECT_THAT(again.out,
+              HasSubstr("read 0 articles: 0 added, 0 replaced, 3 unchanged, 0 removed, 0 skipped"));
   EXPECT_THAT(again.out, HasSubstr("articles/s"));
+}
+
+TEST_F(CliTest, IndexPruneRemovesTheArticlesOfDeletedFiles) {
+  std::filesystem::remove(dir_.path() / "archive/feed.jsonl");
+  const CliRun kept = run({"index", "--db", db_, dir_ / "archive"});
+  EXPECT_EQ(kept.status, 0) << kept.err;
+  EXPECT_THAT(kept.out, HasSubstr("1 unchanged, 0 removed"));
+  const CliRun pruned = run({"index", "--db", db_, "--prune", dir_ / "archive"});
+  EXPECT_EQ(pruned.status, 0) << pruned.err;
+  EXPECT_THAT(pruned.out, HasSubstr("1 unchanged, 2 removed"));
+  const CliRun stats = run({"stats", "--db", db_, "--json"});
+  EXPECT_THAT(stats.out, HasSubstr(R"("documents": 1,)"));
 }
 
 TEST_F(CliTest, SearchPrintsRankedHitsWithSnippetsAndFacets) {
