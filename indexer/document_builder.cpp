@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "analyzers/duplicate_key.h"
 #include "analyzers/language_identifier.h"
 #include "analyzers/metadata.h"
 #include "indexer/schema.h"
@@ -75,6 +76,10 @@ BuiltDocument DocumentBuilder::build(const Article& article) {
   }
   generator_.increase_termpos(kFieldGap);
   analysis_.index_text(generator_, article.body);
+
+  if (const std::string key = duplicate_key(article.body); !key.empty()) {
+    doc.add_value(schema::kDuplicateSlot, key);
+  }
 
   built.id_term = schema::boolean_term(schema::kId, article.id);
   doc.add_boolean_term(built.id_term);

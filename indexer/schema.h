@@ -12,7 +12,7 @@
 namespace newsdex::schema {
 
 /// Bumped whenever a change makes older databases unreadable or wrong to search.
-inline constexpr std::string_view kSchemaVersion = "2";
+inline constexpr std::string_view kSchemaVersion = "3";
 
 /// Metadata keys stored in the database.
 inline constexpr std::string_view kSchemaKey = "newsdex:schema";
@@ -52,6 +52,7 @@ inline constexpr Xapian::valueno kPersonSlot = 6;
 inline constexpr Xapian::valueno kOrganizationSlot = 7;
 inline constexpr Xapian::valueno kFiledCountrySlot = 8;
 inline constexpr Xapian::valueno kFiledCitySlot = 9;
+inline constexpr Xapian::valueno kDuplicateSlot = 10;  // duplicate_key of the body: collapse key
 
 /// How a facet's values read to people.
 enum class FacetLabels {
