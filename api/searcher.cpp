@@ -48,6 +48,10 @@ SearchResults Searcher::search(const SearchRequest& request) const {
   return impl_->run([&] { return impl_->engine.search(request); });
 }
 
+SearchResults Searcher::similar(const SimilarRequest& request) const {
+  return impl_->run([&] { return impl_->engine.similar(request); });
+}
+
 std::optional<Article> Searcher::get(std::string_view id) const {
   return impl_->run([&] { return impl_->engine.get(id); });
 }

@@ -19,6 +19,7 @@ int run_cli(const std::vector<std::string>& args, Console console) {
   app.set_version_flag("--version", std::string(version()));
   app.require_subcommand(1);
   const Command commands[] = {add_index_command(app, console), add_search_command(app, console),
+                              add_similar_command(app, console),
                               add_stats_command(app, console), add_extract_command(app, console)};
 
   // CLI11 parses the arguments back to front.

@@ -22,6 +22,7 @@ struct Command {
 
 Command add_index_command(CLI::App& app, Console& console);
 Command add_search_command(CLI::App& app, Console& console);
+Command add_similar_command(CLI::App& app, Console& console);
 Command add_stats_command(CLI::App& app, Console& console);
 Command add_extract_command(CLI::App& app, Console& console);
 

@@ -23,9 +23,12 @@ struct SearchArguments {
   std::size_t offset = 0;
   bool json = false;
   std::string sort = "relevance";
-  std::vector<std::string> facets = {"date", "source", "language"};
+  std::vector<std::string> facets = {"date",         "country", "city",    "person",
+                                     "organization", "source",  "language"};
   bool no_facets = false;
-  std::size_t facet_size = 10;
+  std::size_t facet_size = 5;
+  bool no_collapse = false;
+  double recency = 0;
   std::string by = "auto";
   std::vector<std::string> filters;
   std::vector<std::string> excludes;
@@ -64,7 +67,8 @@ json to_json(const SearchResults& results) {
                     {"headline", hit.headline},
                     {"date", hit.date ? json(*hit.date) : json(nullptr)},
                     {"source", hit.source ? json(*hit.source) : json(nullptr)},
-                    {"snippet", hit.snippet.to_html()}});
+                    {"snippet", hit.snippet.to_html()},
+                    {"similar", hit.similar}});
   }
   json facets = json::object();
   for (const Facet& facet : results.facets) {
@@ -144,6 +148,10 @@ void print_results(Console& console, const SearchResults& results, std::size_t o
     fmt::print(out, "\n{:>3}. {}  {}{}\n", hit.rank, hit.date.value_or("----------"),
                styled(hit.headline.empty() ? "(no headline)" : hit.headline, kBold, terminal),
                hit.source ? "  — " + *hit.source : "");
+    if (hit.similar > 0) {
+      fmt::print(out, "     {}\n",
+                 styled(fmt::format("+{} similar", format_count(hit.similar)), kDim, terminal));
+    }
     if (!hit.snippet.text.empty()) {
       fmt::print(out, "     {}\n", render_snippet(hit.snippet, terminal));
     }
@@ -151,6 +159,14 @@ void print_results(Console& console, const SearchResults& results, std::size_t o
   }
   for (const Facet& facet : results.facets) {
     if (!facet.values.empty()) print_facet(out, facet, terminal);
+  }
+}
+
+void print(Console& console, const SearchResults& results, std::size_t offset, bool as_json) {
+  if (as_json) {
+    console.out << to_json(results).dump(2) << '\n';
+  } else {
+    print_results(console, results, offset);
   }
 }
 
@@ -175,6 +191,12 @@ Command add_search_command(CLI::App& app, Console& console) {
   command->add_option("--by", args->by, "Date histogram bucket")
       ->check(CLI::IsMember({"auto", "year", "month", "day"}))
       ->capture_default_str();
+  command->add_flag("--no-collapse", args->no_collapse,
+                    "Show every copy of a story instead of one hit with \"+N similar\"");
+  command->add_option("--recency", args->recency,
+                      "Favour recent articles: a boost halving every DAYS days before the newest")
+      ->type_name("DAYS")
+      ->check(CLI::NonNegativeNumber);
   command->add_option("--filter", args->filters, "Only hits with this facet value")
       ->type_name("FIELD=VALUE");
   command->add_option("--exclude", args->excludes, "No hits with this facet value")
@@ -190,6 +212,8 @@ Command add_search_command(CLI::App& app, Console& console) {
                                                     : SortOrder::relevance;
             if (!args->no_facets) request.facets = args->facets;
             request.facet_size = args->facet_size;
+            request.collapse_duplicates = !args->no_collapse;
+            request.recency_half_life_days = args->recency;
             request.date_bucket = args->by == "year"    ? DateBucket::year
                                   : args->by == "month" ? DateBucket::month
                                   : args->by == "day"   ? DateBucket::day
@@ -198,12 +222,28 @@ Command add_search_command(CLI::App& app, Console& console) {
             for (const auto& f : args->excludes) request.filters.push_back(parse_filter(f, true));
 
             const Searcher searcher = Searcher::open(args->db);
-            const SearchResults results = searcher.search(request);
-            if (args->json) {
-              console.out << to_json(results).dump(2) << '\n';
-            } else {
-              print_results(console, results, args->offset);
-            }
+            print(console, searcher.search(request), args->offset, args->json);
+            return 0;
+          }};
+}
+
+Command add_similar_command(CLI::App& app, Console& console) {
+  struct SimilarArguments {
+    std::string db;
+    SimilarRequest request;
+    bool json = false;
+  };
+  auto args = std::make_shared<SimilarArguments>();
+  CLI::App* command = app.add_subcommand("similar", "Articles most like a given one");
+  add_database_option(*command, args->db);
+  command->add_option("id", args->request.id, "The article's id, as search prints it")->required();
+  command->add_option("--limit,-n", args->request.limit, "Hits to show")->capture_default_str();
+  command->add_flag("--earlier", args->request.only_earlier,
+                    "Only articles published on or before it");
+  command->add_flag("--json", args->json, "Print the results as JSON");
+  return {command, [args, &console] {
+            const Searcher searcher = Searcher::open(args->db);
+            print(console, searcher.similar(args->request), 0, args->json);
             return 0;
           }};
 }

@@ -8,29 +8,52 @@
 #include "analyzers/language_identifier.h"
 #include "indexer/schema.h"
 #include "newsdex/error.h"
+#include "searcher/query_fields.h"
+#include "searcher/query_syntax.h"
 
 namespace newsdex {
 
 namespace {
 
-// `field:value` in query text means exactly the boolean term the indexer wrote. Xapian's own
-// boolean prefixes would insert a ':' before capitalised values ("XS:Reuters"), so the terms
-// are made here, by the same function as at index time.
-class BooleanFieldProcessor : public Xapian::FieldProcessor {
- public:
-  explicit BooleanFieldProcessor(std::string_view prefix) : prefix_(prefix) {}
-  Xapian::Query operator()(const std::string& value) override {
-    return Xapian::Query(schema::boolean_term(prefix_, value));
-  }
-
- private:
-  std::string prefix_;
-};
-
 // Fields whose values are words of the article, analysed like any other query word; the
-// values of boolean fields are matched as typed.
+// values of filter fields are resolved against the facet terms (query_fields.h).
 constexpr std::string_view kHeadlineField = "headline";
 constexpr std::string_view kTextFields[] = {kHeadlineField};
+
+// Every field the query language knows, text and filter alike, for the syntax check.
+constexpr std::string_view kQueryFields[] = {
+    "headline", "person",           "org",          "organization", "place",  "country",
+    "city",     "dateline",         "dateline_country", "dateline_city", "source", "lang",
+    "language", "format",           "date"};
+
+struct FilterField {
+  std::string_view name;
+  std::vector<FieldTarget> targets;
+};
+
+std::vector<FilterField> filter_fields() {
+  const FieldTarget country{schema::kCountry, FieldMatch::country};
+  const FieldTarget city{schema::kCity, FieldMatch::city};
+  const FieldTarget filed_country{schema::kFiledCountry, FieldMatch::country};
+  const FieldTarget filed_city{schema::kFiledCity, FieldMatch::city};
+  const FieldTarget language{schema::kLanguage, FieldMatch::code};
+  const FieldTarget organization{schema::kOrganization, FieldMatch::name};
+  return {
+      {"source", {{schema::kSource, FieldMatch::name}}},
+      {"person", {{schema::kPerson, FieldMatch::name}}},
+      {"org", {organization}},
+      {"organization", {organization}},
+      {"country", {country}},
+      {"city", {city}},
+      {"place", {country, city}},
+      {"dateline", {filed_country, filed_city}},
+      {"dateline_country", {filed_country}},
+      {"dateline_city", {filed_city}},
+      {"lang", {language}},
+      {"language", {language}},
+      {"format", {{schema::kFormat, FieldMatch::code}}},
+  };
+}
 
 const schema::FacetField* find_facet_field(std::string_view name) {
   for (const auto& field : schema::kFacetFields) {
@@ -46,15 +69,14 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db) : db_(db) {
   // All words must match, as news readers expect from a search box; OR is one keyword away.
   parser_.set_default_op(Xapian::Query::OP_AND);
   parser_.add_prefix(std::string(kHeadlineField), std::string(schema::kHeadline));
-  // Every facet is a filter in the query text too: `source:Reuters`, `country:AL`,
-  // `person:"Edi Rama"`.
-  for (const schema::FacetField& field : schema::kFacetFields) {
+  // Filters in the query text: `source:Reuters`, `country:albania`, `person:"Edi Rama"`.
+  for (const FilterField& field : filter_fields()) {
     parser_.add_boolean_prefix(std::string(field.name),
-                               (new BooleanFieldProcessor(field.term_prefix))->release());
+                               (new FacetFieldProcessor(db, field.targets))->release());
   }
-  parser_.add_boolean_prefix("lang", (new BooleanFieldProcessor(schema::kLanguage))->release());
-  parser_.add_rangeprocessor(
-      (new Xapian::DateRangeProcessor(schema::kDateSlot, "date:"))->release());
+  parser_.add_boolean_prefix("date", (new DateFieldProcessor)->release());
+  // `cyber*` expands to the 500 most frequent words it starts, not to every one of them.
+  parser_.set_max_expansion(500, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
 }
 
 Xapian::Query QueryBuilder::parse(std::string_view text) {
@@ -80,7 +102,8 @@ Xapian::Query QueryBuilder::parse(std::string_view text) {
     languages_by_analysis[analysis_.analysis_key(kUndeterminedLanguage)] = {
         std::string(kUndeterminedLanguage)};
   }
-  const std::string normalized = analysis_.normalize_query(text, kTextFields);
+  const std::string normalized =
+      analysis_.normalize_query(check_query_syntax(text, kQueryFields), kTextFields);
   try {
     // The serialised parse → the parse and the languages it is for.
     std::map<std::string, std::pair<Xapian::Query, std::vector<std::string>>> branches;

@@ -14,13 +14,39 @@
 #include "indexer/stored_article.h"
 #include "newsdex/error.h"
 #include "searcher/facet_counter.h"
+#include "searcher/recency_boost.h"
 #include "searcher/snippet_maker.h"
+#include "searcher/spelling_suggester.h"
 
 namespace newsdex {
 
 namespace {
 
 constexpr std::string_view kDateFacet = "date";
+// The recency boost at its strongest: about what one well-matched query word weighs in BM25.
+constexpr double kRecencyMaxWeight = 2.0;
+// Words of an article that `similar` searches for.
+constexpr Xapian::termcount kSimilarTerms = 25;
+
+// Counts the matches the matcher sees.
+class MatchCounter : public Xapian::MatchSpy {
+ public:
+  void operator()(const Xapian::Document&, double) override { ++count_; }
+  std::uint64_t count() const noexcept { return count_; }
+
+ private:
+  std::uint64_t count_ = 0;
+};
+
+// Unprefixed terms only: the article's own words, not its id, facets or stemmed forms. Words
+// start with a lower-case letter, a digit or a non-ASCII byte; prefixes are capitals.
+class WordsOnly : public Xapian::ExpandDecider {
+ public:
+  bool operator()(const std::string& term) const override {
+    const auto first = static_cast<unsigned char>(term[0]);
+    return term.size() > 2 && !(first >= 'A' && first <= 'Z');
+  }
+};
 
 const schema::FacetField* find_facet_field(std::string_view name) {
   for (const auto& field : schema::kFacetFields) {
@@ -134,9 +160,42 @@ SearchResults SearchEngine::search(const SearchRequest& request) {
       throw Error(ErrorCode::invalid_argument, fmt::format("unknown facet '{}'", name), name);
     }
   }
-  const Xapian::Query query =
-      QueryBuilder::apply_filters(queries_.parse(request.query), request.filters);
+  Xapian::Query query = QueryBuilder::apply_filters(queries_.parse(request.query), request.filters);
+  if (request.recency_half_life_days > 0 && request.sort == SortOrder::relevance) {
+    query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                          Xapian::Query((new RecencyBoost(schema::kDateSlot,
+                                                          request.recency_half_life_days,
+                                                          kRecencyMaxWeight))
+                                            ->release()));
+  }
+  SearchResults results = run(query, request);
+  results.suggestion = SpellingSuggester(db_).suggest(request.query, queries_.analysis());
+  return results;
+}
 
+SearchResults SearchEngine::similar(const SimilarRequest& request) {
+  const std::string id_term = schema::boolean_term(schema::kId, request.id);
+  Xapian::PostingIterator posting = db_.postlist_begin(id_term);
+  if (posting == db_.postlist_end(id_term)) {
+    throw Error(ErrorCode::not_found, fmt::format("no article with id '{}'", request.id),
+                request.id);
+  }
+  Xapian::RSet relevant;
+  relevant.add_document(*posting);
+  Xapian::Enquire enquire(db_);
+  const WordsOnly words_only;
+  const Xapian::ESet telling = enquire.get_eset(kSimilarTerms, relevant, &words_only);
+  Xapian::Query query(Xapian::Query::OP_OR, telling.begin(), telling.end());
+  query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(id_term));
+  const std::string date = db_.get_document(*posting).get_value(schema::kDateSlot);
+  if (request.only_earlier && !date.empty()) {
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                          Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, date));
+  }
+  return run(query, SearchRequest{.limit = request.limit, .snippet_length = request.snippet_length});
+}
+
+SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest& request) {
   Xapian::Enquire enquire(db_);
   enquire.set_query(query);
   switch (request.sort) {
@@ -149,7 +208,12 @@ SearchResults SearchEngine::search(const SearchRequest& request) {
     case SortOrder::relevance:
       break;
   }
+  if (request.collapse_duplicates) enquire.set_collapse_key(schema::kDuplicateSlot);
 
+  // Spies see every matching article, collapsed copies included, so totals and facets count
+  // articles, not hits.
+  MatchCounter matches;
+  enquire.add_matchspy(&matches);
   std::vector<std::unique_ptr<FacetCounter>> counters;
   for (const std::string& name : request.facets) {
     const auto slot = name == kDateFacet ? schema::kDateSlot : find_facet_field(name)->slot;
@@ -157,20 +221,29 @@ SearchResults SearchEngine::search(const SearchRequest& request) {
     enquire.add_matchspy(counters.back().get());
   }
   // Facets count the whole match set only if the matcher looks at every match.
+  const Xapian::doccount documents = db_.get_doccount();
   const Xapian::doccount check_at_least =
-      counters.empty() ? static_cast<Xapian::doccount>(std::min<std::size_t>(
-                             request.count_exactly_up_to, db_.get_doccount()))
-                       : db_.get_doccount();
+      counters.empty() ? static_cast<Xapian::doccount>(
+                             std::min<std::size_t>(request.count_exactly_up_to, documents))
+                       : documents;
   const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                              static_cast<Xapian::doccount>(request.limit),
                                              check_at_least);
 
   SearchResults results;
   results.parsed_query = query.get_description();
-  results.total = Total{.estimated = mset.get_matches_estimated(),
-                        .lower = mset.get_matches_lower_bound(),
-                        .upper = mset.get_matches_upper_bound(),
-                        .exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound()};
+  // The matcher saw every match when it saw fewer than it was asked to check, or all.
+  if (matches.count() < check_at_least || check_at_least == documents) {
+    results.total = Total{.estimated = matches.count(),
+                          .lower = matches.count(),
+                          .upper = matches.count(),
+                          .exact = true};
+  } else {
+    results.total = Total{.estimated = std::max<std::uint64_t>(mset.get_uncollapsed_matches_estimated(), matches.count()),
+                          .lower = std::max<std::uint64_t>(mset.get_uncollapsed_matches_lower_bound(), matches.count()),
+                          .upper = mset.get_uncollapsed_matches_upper_bound(),
+                          .exact = false};
+  }
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     const StoredArticle stored = decode_stored_article(it.get_document().get_data());
     Hit hit;
@@ -186,6 +259,7 @@ SearchResults SearchEngine::search(const SearchRequest& request) {
       hit.snippet = make_snippet(query, text, it.get_document().get_value(schema::kLanguageSlot),
                                  request.snippet_length, queries_.analysis());
     }
+    hit.similar = it.get_collapse_count();
     results.hits.push_back(std::move(hit));
   }
   for (std::size_t i = 0; i < request.facets.size(); ++i) {

@@ -20,11 +20,15 @@ class SearchEngine {
   explicit SearchEngine(const std::string& path);
 
   SearchResults search(const SearchRequest& request);
+  SearchResults similar(const SimilarRequest& request);
   std::optional<Article> get(std::string_view id);
   void reopen();
   IndexStats stats();
 
  private:
+  /// Runs `query` with the sorting, collapsing, paging, facets and snippets of `request`.
+  SearchResults run(const Xapian::Query& query, const SearchRequest& request);
+
   std::string path_;
   Xapian::Database db_;
   QueryBuilder queries_;

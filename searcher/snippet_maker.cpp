@@ -14,11 +14,13 @@ namespace newsdex {
 
 namespace {
 
-// The words a query looks for, as terms without field prefixes.
+// The words a query looks for, as terms without field prefixes. Words inside a phrase count
+// only where the whole phrase is: `"crude oil"` marks no lone `oil`.
 struct QueryWords {
   std::set<std::string, std::less<>> exact;
   std::set<std::string, std::less<>> stems;
   std::vector<std::string> wildcards;
+  std::vector<std::vector<std::string>> phrases;
 };
 
 // Free-text terms are folded to lower case; a capital starts a prefix. The headline's prefix
@@ -29,35 +31,53 @@ std::string_view unprefixed(std::string_view term) {
   return prefixed ? std::string_view() : term;
 }
 
-void collect_wildcards(const Xapian::Query& query, QueryWords& words) {
-  if (query.get_type() == Xapian::Query::OP_WILDCARD) {
-    // Xapian 1.4 shows a wildcard's pattern only in its description: `Query(WILDCARD OR zur)`.
-    std::string description = query.get_description();
-    if (description.ends_with(')')) description.pop_back();
-    const std::string_view pattern =
-        unprefixed(std::string_view(description).substr(description.rfind(' ') + 1));
-    if (!pattern.empty()) words.wildcards.emplace_back(pattern);
-    return;
-  }
-  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
-    collect_wildcards(query.get_subquery(i), words);
+std::string leaf_term(const Xapian::Query& leaf) { return *leaf.get_unique_terms_begin(); }
+
+void collect(const Xapian::Query& query, QueryWords& words) {
+  switch (query.get_type()) {
+    case Xapian::Query::LEAF_TERM: {
+      const std::string term = leaf_term(query);
+      if (term.starts_with('Z')) {
+        if (const std::string_view stem = unprefixed(std::string_view(term).substr(1));
+            !stem.empty()) {
+          words.stems.emplace(stem);
+        }
+      } else if (const std::string_view word = unprefixed(term); !word.empty()) {
+        words.exact.emplace(word);
+      }
+      return;
+    }
+    case Xapian::Query::OP_WILDCARD: {
+      // Xapian 1.4 shows a wildcard's pattern only in its description: `Query(WILDCARD OR zur)`.
+      std::string description = query.get_description();
+      if (description.ends_with(')')) description.pop_back();
+      const std::string_view pattern =
+          unprefixed(std::string_view(description).substr(description.rfind(' ') + 1));
+      if (!pattern.empty()) words.wildcards.emplace_back(pattern);
+      return;
+    }
+    case Xapian::Query::OP_PHRASE: {
+      std::vector<std::string> phrase;
+      for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+        const Xapian::Query part = query.get_subquery(i);
+        if (part.get_type() != Xapian::Query::LEAF_TERM) return;
+        const std::string_view word = unprefixed(leaf_term(part));
+        if (word.empty()) return;
+        phrase.emplace_back(word);
+      }
+      words.phrases.push_back(std::move(phrase));
+      return;
+    }
+    default:
+      for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+        collect(query.get_subquery(i), words);
+      }
   }
 }
 
 QueryWords query_words(const Xapian::Query& query) {
   QueryWords words;
-  for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
-    const std::string& term = *it;
-    if (term.starts_with('Z')) {
-      if (const std::string_view stem = unprefixed(std::string_view(term).substr(1));
-          !stem.empty()) {
-        words.stems.emplace(stem);
-      }
-    } else if (const std::string_view word = unprefixed(term); !word.empty()) {
-      words.exact.emplace(word);
-    }
-  }
-  collect_wildcards(query, words);
+  collect(query, words);
   return words;
 }
 
@@ -83,12 +103,25 @@ Snippet make_snippet(const Xapian::Query& query, std::string_view text, std::str
   const std::vector<Token> tokens = analysis.tokenize(text);
   const QueryWords words = query_words(query);
   const Xapian::Stem& stemmer = analysis.stemmer(language);
+  // The query word each token matches, if any: a phrase where the whole phrase stands.
+  std::vector<std::string> word_of(tokens.size());
+  for (std::size_t p = 0; p < words.phrases.size(); ++p) {
+    const std::vector<std::string>& phrase = words.phrases[p];
+    for (std::size_t i = 0; i + phrase.size() <= tokens.size(); ++i) {
+      if (!std::equal(phrase.begin(), phrase.end(), tokens.begin() + static_cast<std::ptrdiff_t>(i),
+                      [](const std::string& w, const Token& t) { return w == t.term; })) {
+        continue;
+      }
+      for (std::size_t k = 0; k < phrase.size(); ++k) word_of[i + k] = "\"" + std::to_string(p);
+    }
+  }
   std::vector<std::size_t> matched;       // indices into tokens
   std::vector<std::string> matched_word;  // the query word each one matches
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (std::string word = match(tokens[i], words, stemmer); !word.empty()) {
+    if (word_of[i].empty()) word_of[i] = match(tokens[i], words, stemmer);
+    if (!word_of[i].empty()) {
       matched.push_back(i);
-      matched_word.push_back(std::move(word));
+      matched_word.push_back(word_of[i]);
     }
   }
 

@@ -45,6 +45,13 @@ struct SearchRequest {
   std::size_t facet_size = 10;
   DateBucket date_bucket = DateBucket::automatic;
   SortOrder sort = SortOrder::relevance;
+  /// With relevance order, favour recent articles: a boost that halves every this many days
+  /// before the newest article of the archive (so an archive of 1987 works as well as today's
+  /// news). 0 turns it off. The boost is worth up to about one strong query word.
+  double recency_half_life_days = 0;
+  /// Fold copies of one story (the same text republished with small edits, see
+  /// `Hit::similar`) into its best-ranked copy. Totals and facets still count every article.
+  bool collapse_duplicates = true;
   std::size_t offset = 0;
   std::size_t limit = 10;
   /// Matches are counted exactly up to this many (as Elasticsearch's `track_total_hits`);
@@ -80,6 +87,8 @@ struct Hit {
   std::optional<std::string> date;  ///< `YYYY-MM-DD` when known
   std::optional<std::string> source;
   Snippet snippet;
+  /// Copies of this story folded into this hit by `SearchRequest::collapse_duplicates`.
+  std::size_t similar = 0;
 };
 
 /// Hit counts. Xapian may only estimate them; `exact` says whether lower == upper.
@@ -115,6 +124,15 @@ struct SearchResults {
   std::string parsed_query;
 };
 
+/// A "more like this" request (see `Searcher::similar`).
+struct SimilarRequest {
+  std::string id;  ///< the article to find others like
+  /// Only articles published on or before it: the background of a story as it broke.
+  bool only_earlier = false;
+  std::size_t limit = 10;
+  std::size_t snippet_length = 240;
+};
+
 /// What a database holds.
 struct IndexStats {
   std::uint64_t documents = 0;
@@ -146,6 +164,12 @@ class Searcher {
   /// Runs `request`. Throws `Error` with `invalid_query` (context: the query and position) for
   /// malformed query text, `invalid_argument` for an unknown facet or filter field.
   SearchResults search(const SearchRequest& request) const;
+
+  /// The articles most like the one with `request.id`, best first, without it: its 25 most
+  /// telling words (Xapian's relevance-feedback expansion over the archive) searched for,
+  /// copies collapsed. `SearchResults::total` counts the articles sharing any of those words.
+  /// Throws `Error` with `not_found` if there is no article with that id.
+  SearchResults similar(const SimilarRequest& request) const;
 
   /// The stored article with this id, or `std::nullopt`.
   std::optional<Article> get(std::string_view id) const;

@@ -133,17 +133,70 @@ TEST_F(ReutersTest, EveryUniqueHeadlineFindsItsArticleOnTheFirstPage) {
   EXPECT_TRUE(missed.empty()) << missed.size() << " of 400 missed:" << listing;
 }
 
-TEST_F(ReutersTest, FacetsAndDateFiltersAgree) {
+// The promises of faceted search, checked against the archive's own counts: a facet value's
+// count is the total of the query filtered by it, date buckets add up, filters of one field
+// are ORed.
+TEST_F(ReutersTest, FacetCountsAgreeWithFilteredTotals) {
   const Searcher searcher = Searcher::open(db());
-  const SearchResults oil = searcher.search({.query = "oil", .facets = {"date"}, .date_bucket = DateBucket::month});
-  std::uint64_t sum = 0;
-  for (const FacetValue& v : oil.facets[0].values) sum += v.count;
-  EXPECT_EQ(sum, oil.total.estimated);
-  const SearchResults march = searcher.search({.query = "oil date:1987-03-01..1987-03-31"});
-  const auto bucket = std::find_if(oil.facets[0].values.begin(), oil.facets[0].values.end(),
-                                   [](const FacetValue& v) { return v.value == "1987-03"; });
-  ASSERT_NE(bucket, oil.facets[0].values.end());
-  EXPECT_EQ(march.total.estimated, bucket->count);
+  const SearchRequest oil{.query = "oil",
+                          .facets = {"date", "country", "city", "person", "organization",
+                                     "source", "language"},
+                          .facet_size = 5,
+                          .date_bucket = DateBucket::month,
+                          .limit = 0};
+  const SearchResults results = searcher.search(oil);
+  ASSERT_TRUE(results.total.exact);
+  ASSERT_GT(results.total.estimated, 1000u);
+  std::uint64_t in_buckets = 0;
+  for (const FacetValue& v : results.facets[0].values) in_buckets += v.count;
+  EXPECT_EQ(in_buckets, results.total.estimated);
+  for (const Facet& facet : results.facets) {
+    if (facet.name == "date") continue;
+    ASSERT_FALSE(facet.values.empty()) << facet.name;
+    for (const FacetValue& value : facet.values) {
+      SearchRequest filtered{.query = "oil", .limit = 0};
+      filtered.filters = {{.field = facet.name, .value = value.value}};
+      EXPECT_EQ(searcher.search(filtered).total.estimated, value.count)
+          << facet.name << "=" << value.value;
+    }
+    if (facet.values.size() >= 2) {
+      SearchRequest either{.query = "oil", .limit = 0};
+      either.filters = {{.field = facet.name, .value = facet.values[0].value},
+                        {.field = facet.name, .value = facet.values[1].value}};
+      const std::uint64_t total = searcher.search(either).total.estimated;
+      EXPECT_GE(total, facet.values[0].count) << facet.name;
+      EXPECT_LE(total, facet.values[0].count + facet.values[1].count) << facet.name;
+    }
+  }
+}
+
+TEST_F(ReutersTest, DateFiltersSortsSnippetsSuggestionsAndErrors) {
+  const Searcher searcher = Searcher::open(db());
+  // A range returns only its days; a month equals the range of its days.
+  const SearchResults march =
+      searcher.search({.query = "oil date:1987-03-01..1987-03-31", .limit = 1000});
+  ASSERT_FALSE(march.hits.empty());
+  for (const Hit& hit : march.hits) EXPECT_EQ(hit.date.value_or("").substr(0, 7), "1987-03");
+  EXPECT_EQ(searcher.search({.query = "oil date:1987-04"}).total.estimated,
+            searcher.search({.query = "oil date:1987-04-01..1987-04-30"}).total.estimated);
+  EXPECT_EQ(searcher.search({.query = "oil date:\"April 1987\""}).total.estimated,
+            searcher.search({.query = "oil date:1987-04"}).total.estimated);
+
+  const SearchResults newest =
+      searcher.search({.query = "oil", .sort = SortOrder::newest, .limit = 200});
+  for (std::size_t i = 1; i < newest.hits.size(); ++i) {
+    EXPECT_GE(newest.hits[i - 1].date.value_or(""), newest.hits[i].date.value_or(""));
+  }
+
+  const SearchResults crude = searcher.search({.query = "\"crude oil\"", .limit = 20});
+  ASSERT_FALSE(crude.hits.empty());
+  for (const Hit& hit : crude.hits) {
+    EXPECT_THAT(hit.snippet.to_html(), ::testing::ContainsRegex("<mark>[Cc]rude</mark> <mark>[Oo]il</mark>"))
+        << hit.id;
+  }
+
+  EXPECT_EQ(searcher.search({.query = "bundesbnak"}).suggestion, "bundesbank");
+  EXPECT_THROW(searcher.search({.query = "oil AND ("}), Error);
 }
 
 TEST(SeedTest, CyberattackAlbaniaFindsTheSeedFirstWithoutItsFooter) {

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+namespace newsdex {
+
+/// How a `field:value` filter of the query language finds its articles.
+enum class FieldMatch {
+  name,     ///< facet values compared without case or accents: `person:"edi rama"`
+  country,  ///< a country code or any name of the country: `country:AL`, `country:albania`
+  city,     ///< a city by name, with or without its country: `city:tirana`, `city:"Tirana, AL"`
+  code,     ///< a lower-case code: `lang:de`
+};
+
+/// One facet prefix a query field searches, and how its values are matched.
+struct FieldTarget {
+  std::string_view term_prefix;
+  FieldMatch match;
+};
+
+/// A filter field of the query language (`person:`, `place:`, `dateline:`, ...): the value
+/// typed is resolved against the database's own facet terms (and the gazetteer for country
+/// names), so users need not know how a value is spelled in the index. Several targets are
+/// ORed: `place:` means a country or a city named in the article. A value that resolves to
+/// nothing matches nothing.
+class FacetFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  FacetFieldProcessor(const Xapian::Database& db, std::vector<FieldTarget> targets);
+  Xapian::Query operator()(const std::string& value) override;
+
+ private:
+  Xapian::Database db_;
+  std::vector<FieldTarget> targets_;
+};
+
+/// `date:FIRST_LAST`, as `check_query_syntax` writes every `date:` value: the articles whose
+/// publication date lies between the two `YYYYMMDD` bounds, both included.
+class DateFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string& value) override;
+};
+
+}  // namespace newsdex

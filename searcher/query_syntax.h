@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace newsdex {
+
+/// Bounds on one query: a pasted article is a fine query, a megabyte of text is not.
+struct QueryLimits {
+  std::size_t max_bytes = 16 * 1024;
+  std::size_t max_words = 1000;
+};
+
+/// Checks `query` against newsdex's query language and returns it ready for Xapian's parser.
+///
+/// Xapian 1.4's QueryParser never reports most syntax errors: it quietly parses the text again
+/// without the syntax it choked on, so `oil AND (` would become a different query. This check
+/// runs first and refuses, naming the column (1-based, in characters) and what was expected:
+/// unbalanced brackets and quotes, an operator (`AND`, `OR`, `NOT`, `XOR`, `NEAR`, `NEAR/n`,
+/// `ADJ`, `ADJ/n`) without its operands, an unknown `field:` (one of `fields` is expected), a
+/// field without a value, a wildcard with fewer than two letters before the `*`, and a `date:`
+/// that is no date. `date:` values (`2022-09-07`, `2022-09`, `2022`, `"Sept 2022"`, ranges
+/// `FROM..TO` with either end open) are rewritten as `date:FIRST_LAST`, two `YYYYMMDD` bounds
+/// that cover every day of the dates named, which the `date` field processor reads.
+///
+/// Throws `Error` with `invalid_query`, its context the query; never returns a query that
+/// means something other than what was typed.
+std::string check_query_syntax(std::string_view query, std::span<const std::string_view> fields,
+                               const QueryLimits& limits = {});
+
+}  // namespace newsdex

@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "searcher/spelling_suggester.h"
+
+#include <algorithm>
+#include <cctype>
+#include <vector>
+
+namespace newsdex {
+
+namespace {
+
+// Words in at most this many articles are checked for a likelier spelling, which must be in
+// this many times more articles.
+constexpr Xapian::doccount kRareWord = 3;
+constexpr Xapian::doccount kMoreFrequent = 20;
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+bool is_operator(std::string_view word) {
+  return word == "AND" || word == "OR" || word == "NOT" || word == "XOR" ||
+         word.starts_with("NEAR") || word.starts_with("ADJ");
+}
+
+// The words of free text in `query`: no `field:value`, operator or wildcard, each with its
+// byte range. Quoted phrases are free text too.
+struct QueryWord {
+  std::size_t begin;
+  std::size_t end;
+};
+
+std::vector<QueryWord> free_words(std::string_view query) {
+  std::vector<QueryWord> words;
+  for (std::size_t i = 0; i < query.size();) {
+    const char c = query[i];
+    if (is_space(c) || c == '(' || c == ')' || c == '+' || c == '-' || c == '"') {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < query.size() && !is_space(query[end]) && query[end] != '(' && query[end] != ')' &&
+           query[end] != '"') {
+      ++end;
+    }
+    const std::string_view word = query.substr(i, end - i);
+    if (word.find(':') != std::string_view::npos) {
+      // A field's quoted value follows directly: skip to its closing quote.
+      if (end < query.size() && query[end] == '"') {
+        const std::size_t close = query.find('"', end + 1);
+        end = close == std::string_view::npos ? query.size() : close + 1;
+      }
+    } else if (!is_operator(word) && word.find('*') == std::string_view::npos) {
+      words.push_back({i, end});
+    }
+    i = end;
+  }
+  return words;
+}
+
+}  // namespace
+
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+  const std::size_t n = a.size();
+  const std::size_t m = b.size();
+  if ((n > m ? n - m : m - n) > limit) return limit + 1;
+  // Three rows of the optimal string alignment table.
+  std::vector<std::size_t> before(m + 1), previous(m + 1), current(m + 1);
+  for (std::size_t j = 0; j <= m; ++j) previous[j] = j;
+  for (std::size_t i = 1; i <= n; ++i) {
+    current[0] = i;
+    std::size_t row_best = current[0];
+    for (std::size_t j = 1; j <= m; ++j) {
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        current[j] = std::min(current[j], before[j - 2] + 1);
+      }
+      row_best = std::min(row_best, current[j]);
+    }
+    if (row_best > limit) return limit + 1;
+    std::swap(before, previous);
+    std::swap(previous, current);
+  }
+  return std::min(previous[m], limit + 1);
+}
+
+std::optional<std::string> SpellingSuggester::correct(const std::string& term,
+                                                      Xapian::doccount frequency) const {
+  const std::size_t limit = term.size() <= 4 ? 1 : 2;
+  // Indexed words start with a lower-case letter, a digit or a non-ASCII byte; prefixed terms
+  // start with capitals, so listing by the first byte meets only words.
+  const std::string start = term.substr(0, 1);
+  std::optional<std::string> best;
+  std::size_t best_distance = limit + 1;
+  Xapian::doccount best_frequency = 0;
+  for (auto it = db_.allterms_begin(start); it != db_.allterms_end(start); ++it) {
+    const std::string candidate = *it;
+    const std::size_t distance = edit_distance(term, candidate, limit);
+    if (distance == 0 || distance > limit) continue;
+    const Xapian::doccount candidate_frequency = it.get_termfreq();
+    // A word the archive holds a few times is often the archive's own typo: a neighbour far
+    // more frequent is what the reader meant.
+    if (candidate_frequency < frequency * kMoreFrequent) continue;
+    if (distance < best_distance ||
+        (distance == best_distance && candidate_frequency > best_frequency)) {
+      best = candidate;
+      best_distance = distance;
+      best_frequency = candidate_frequency;
+    }
+  }
+  return best;
+}
+
+std::optional<std::string> SpellingSuggester::suggest(std::string_view query,
+                                                      TextAnalysis& analysis) const {
+  std::string corrected;
+  std::size_t copied = 0;
+  bool changed = false;
+  for (const QueryWord& word : free_words(query)) {
+    const std::string_view text = query.substr(word.begin, word.end - word.begin);
+    for (const Token& token : analysis.tokenize(text)) {
+      const Xapian::doccount frequency = db_.get_termfreq(token.term);
+      if (token.term.size() < 3 || frequency > kRareWord) continue;
+      if (std::all_of(token.term.begin(), token.term.end(),
+                      [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+        continue;
+      }
+      const std::optional<std::string> correction = correct(token.term, frequency);
+      if (!correction) continue;
+      std::string replacement = *correction;
+      if (std::isupper(static_cast<unsigned char>(text[token.begin]))) {
+        replacement[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(replacement[0])));
+      }
+      corrected.append(query, copied, word.begin + token.begin - copied);
+      corrected += replacement;
+      copied = word.begin + token.end;
+      changed = true;
+    }
+  }
+  if (!changed) return std::nullopt;
+  corrected.append(query, copied);
+  return corrected;
+}
+
+}  // namespace newsdex

@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The query language end to end through the public API: filter fields typed the way readers
+// type them, date forms, proximity, malformed queries, collapsed copies, "did you mean",
+// recency and "more like this".
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "newsdex/newsdex.h"
+#include "tests/support/temp_dir.h"
+
+namespace newsdex {
+namespace {
+
+using ::testing::AnyOf;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::UnorderedElementsAre;
+
+Article story(std::string id, std::string date, std::string headline, std::string body) {
+  Article a;
+  a.id = std::move(id);
+  a.date = std::move(date);
+  a.headline = std::move(headline);
+  a.body = std::move(body);
+  a.language = "en";
+  a.format = "jsonl";
+  return a;
+}
+
+const std::string kCutTies =
+    "Tirana, Albania – | 07 Sept 2022 (Tirana Echo) – Albania has cut diplomatic relations with "
+    "Iran and ordered its embassy staff to leave within 24 hours, following a cyberattack in "
+    "July that officials said was sponsored by the Teheran regime, Prime Minister Edi Rama said "
+    "in a video statement. NATO allies were informed of the decision before it was announced, "
+    "and the United States said it would hold Iran accountable for the attack.";
+
+std::vector<Article> archive() {
+  return {
+      story("cut-ties", "2022-09-07", "Albania cuts diplomatic ties with Iran", kCutTies),
+      // The same wire copy republished with another headline and a changed closing clause.
+      story("cut-ties-copy", "2022-09-07", "Albania expels Iranian diplomats over cyberattack",
+            kCutTies.substr(0, kCutTies.size() - 40) + " would respond to the attack."),
+      story("portals", "2022-07-18", "Albania takes government portals offline",
+            "TIRANA, July 18 (Balkan Wire) - Albania shut its e-Albania portal after a "
+            "cyberattack on government servers, Prime Minister Edi Rama said on Monday."),
+      story("washington", "1987-03-03", "Treasury sees slower growth",
+            "WASHINGTON, March 3 - Treasury Secretary James Baker said growth in the United "
+            "States would slow, and the IMF agreed. The Bundesbank was not consulted."),
+      story("oil-old", "2021-10-05", "Oil prices climb",
+            "Crude oil prices rose as OPEC kept output steady, traders in London said."),
+      story("oil-new", "2023-10-05", "Oil prices climb",
+            "Crude oil prices rose as OPEC kept output steady, traders in London said."),
+  };
+}
+
+class QueryLanguageTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new testing::TempDir();
+    Index index = Index::create(*dir_ / "db");
+    for (const Article& a : archive()) index.add(a);
+    index.commit();
+  }
+  static void TearDownTestSuite() {
+    delete dir_;
+    dir_ = nullptr;
+  }
+
+  static std::vector<std::string> ids(const SearchRequest& request) {
+    std::vector<std::string> out;
+    for (const Hit& hit : Searcher::open(*dir_ / "db").search(request).hits) out.push_back(hit.id);
+    return out;
+  }
+  static std::vector<std::string> ids(std::string query) {
+    return ids(SearchRequest{.query = std::move(query), .collapse_duplicates = false});
+  }
+
+  static inline testing::TempDir* dir_ = nullptr;
+};
+
+TEST_F(QueryLanguageTest, FilterFieldsMatchHoweverTheValueIsTyped) {
+  EXPECT_THAT(ids("person:\"edi rama\""), UnorderedElementsAre("cut-ties", "cut-ties-copy", "portals"));
+  EXPECT_THAT(ids("person:\"JAMES BAKER\""), ElementsAre("washington"));
+  EXPECT_THAT(ids("org:nato"), UnorderedElementsAre("cut-ties", "cut-ties-copy"));
+  EXPECT_THAT(ids("organization:IMF"), ElementsAre("washington"));
+  // Countries by code, by name in any case, by demonym.
+  for (const char* query : {"country:IR", "country:iran", "country:Iranian"}) {
+    EXPECT_THAT(ids(query), UnorderedElementsAre("cut-ties", "cut-ties-copy")) << query;
+  }
+  EXPECT_THAT(ids("city:tehran"), UnorderedElementsAre("cut-ties", "cut-ties-copy"));
+  EXPECT_THAT(ids("city:\"Tirana, AL\" date:2022-07"), ElementsAre("portals"));
+  // `place:` is any country or city the story names; `dateline:` only where it was filed.
+  EXPECT_THAT(ids("place:tehran"), UnorderedElementsAre("cut-ties", "cut-ties-copy"));
+  EXPECT_THAT(ids("dateline:tehran"), ElementsAre());
+  EXPECT_THAT(ids("dateline:washington"), ElementsAre("washington"));
+  EXPECT_THAT(ids("dateline:albania date:2022-07"), ElementsAre("portals"));
+  EXPECT_THAT(ids("lang:EN source:\"tirana echo\""),
+              UnorderedElementsAre("cut-ties", "cut-ties-copy"));
+  // A value the archive does not have matches nothing rather than everything.
+  EXPECT_THAT(ids("person:\"Nobody Known\""), ElementsAre());
+}
+
+TEST_F(QueryLanguageTest, DatesTakeDaysMonthsYearsRangesAndOpenEnds) {
+  EXPECT_THAT(ids("date:2022-09-07"), UnorderedElementsAre("cut-ties", "cut-ties-copy"));
+  EXPECT_THAT(ids("date:2022-07"), ElementsAre("portals"));
+  EXPECT_THAT(ids("date:\"July 2022\""), ElementsAre("portals"));
+  EXPECT_THAT(ids("date:1987"), ElementsAre("washington"));
+  EXPECT_THAT(ids("albania date:2022-07-01..2022-09-30"),
+              UnorderedElementsAre("cut-ties", "cut-ties-copy", "portals"));
+  EXPECT_THAT(ids("date:..2021-12-31"), UnorderedElementsAre("washington", "oil-old"));
+  EXPECT_THAT(ids("oil date:2023.."), ElementsAre("oil-new"));
+  EXPECT_THAT(ids("albania -date:2022-09"), ElementsAre("portals"));
+}
+
+TEST_F(QueryLanguageTest, ProximityAndWildcards) {
+  EXPECT_THAT(ids("james NEAR/2 treasury"), ElementsAre("washington"));
+  EXPECT_THAT(ids("baker NEAR/2 imf"), ElementsAre());
+  EXPECT_THAT(ids("bundes*"), ElementsAre("washington"));
+}
+
+TEST_F(QueryLanguageTest, MalformedQueriesFailWithTheColumn) {
+  const Searcher searcher = Searcher::open(*dir_ / "db");
+  try {
+    searcher.search({.query = "oil AND ("});
+    FAIL() << "a malformed query was accepted";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::invalid_query);
+    EXPECT_THAT(e.what(), HasSubstr("column 9"));
+    EXPECT_EQ(e.context(), "oil AND (");
+  }
+}
+
+TEST_F(QueryLanguageTest, CopiesOfOneStoryCollapseIntoOneHit) {
+  const Searcher searcher = Searcher::open(*dir_ / "db");
+  const SearchResults collapsed = searcher.search({.query = "albania iran", .facets = {"source"}});
+  ASSERT_EQ(collapsed.hits.size(), 1u);
+  EXPECT_EQ(collapsed.hits[0].similar, 1u);
+  // Totals and facets still count articles.
+  EXPECT_EQ(collapsed.total.estimated, 2u);
+  EXPECT_EQ(collapsed.facets[0].values[0].count, 2u);
+  const SearchResults all =
+      searcher.search({.query = "albania iran", .collapse_duplicates = false});
+  EXPECT_EQ(all.hits.size(), 2u);
+  EXPECT_EQ(all.hits[0].similar, 0u);
+}
+
+TEST_F(QueryLanguageTest, SuggestsSpellingsFromTheArchive) {
+  const Searcher searcher = Searcher::open(*dir_ / "db");
+  EXPECT_EQ(searcher.search({.query = "bundesbnak"}).suggestion, "bundesbank");
+  EXPECT_EQ(searcher.search({.query = "Albania Teheren"}).suggestion, "Albania Teheran");
+  EXPECT_EQ(searcher.search({.query = "albania"}).suggestion, std::nullopt);
+}
+
+TEST_F(QueryLanguageTest, RecencyBoostFavoursTheNewerOfEqualMatches) {
+  SearchRequest request{.query = "crude oil prices", .collapse_duplicates = false};
+  const std::vector<std::string> plain = ids(request);
+  ASSERT_EQ(plain.size(), 2u);
+  request.recency_half_life_days = 365;
+  EXPECT_THAT(ids(request), ElementsAre("oil-new", "oil-old"));
+  request.sort = SortOrder::oldest;  // an explicit order wins over the boost
+  EXPECT_THAT(ids(request), ElementsAre("oil-old", "oil-new"));
+}
+
+TEST_F(QueryLanguageTest, SimilarFindsTheClosestStoriesButNotItself) {
+  const Searcher searcher = Searcher::open(*dir_ / "db");
+  const SearchResults like = searcher.similar({.id = "portals", .limit = 3});
+  ASSERT_FALSE(like.hits.empty());
+  // The story and its copy are one hit.
+  EXPECT_THAT(like.hits[0].id, AnyOf("cut-ties", "cut-ties-copy"));
+  for (const Hit& hit : like.hits) EXPECT_NE(hit.id, "portals");
+  // Only what was published before the story: the background as it broke.
+  const SearchResults earlier = searcher.similar({.id = "portals", .only_earlier = true});
+  for (const Hit& hit : earlier.hits) EXPECT_LE(hit.date.value_or(""), "2022-07-18") << hit.id;
+  try {
+    searcher.similar({.id = "no-such-story"});
+    FAIL() << "similar() accepted an unknown id";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::not_found);
+  }
+}
+
+}  // namespace
+}  // namespace newsdex

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The query language's grammar: what is refused, with which column and message, and how
+// `date:` values are rewritten for the date field processor.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "newsdex/error.h"
+#include "searcher/query_syntax.h"
+
+namespace newsdex {
+namespace {
+
+using ::testing::HasSubstr;
+
+constexpr std::string_view kFields[] = {"headline", "person", "date", "source"};
+
+std::string check(std::string_view query, const QueryLimits& limits = {}) {
+  return check_query_syntax(query, kFields, limits);
+}
+
+// The message of the error `query` is refused with, or "accepted".
+std::string refusal(std::string_view query, const QueryLimits& limits = {}) {
+  try {
+    check(query, limits);
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::invalid_query);
+    EXPECT_EQ(e.context(), query);
+    return e.what();
+  }
+  return "accepted";
+}
+
+TEST(QuerySyntax, WellFormedQueriesPassUnchanged) {
+  for (const char* query :
+       {"oil", "crude oil", "\"crude oil\" prices", "oil AND (gas OR coal)", "oil NOT gas",
+        "oil AND NOT gas", "NOT gas", "+oil -gas", "-\"natural gas\" oil", "oil NEAR opec",
+        "oil NEAR/5 opec", "oil ADJ/2 prices", "cyber*", "headline:oil", "person:\"Edi Rama\"",
+        "source:Reuters", "https://example.org/a", "11:01 EDT", "U.S. oil", "oil - gas",
+        "\u201Ccrude oil\u201D"}) {
+    EXPECT_EQ(check(query), query) << query;
+  }
+}
+
+struct Refused {
+  const char* query;
+  const char* message;
+};
+
+class RefusedQueryTest : public ::testing::TestWithParam<Refused> {};
+
+TEST_P(RefusedQueryTest, NamesTheColumnAndWhatWasExpected) {
+  EXPECT_THAT(refusal(GetParam().query), HasSubstr(GetParam().message)) << GetParam().query;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Golden, RefusedQueryTest,
+    ::testing::Values(
+        Refused{"oil AND (", "column 9: expected ')' to close this '('"},
+        Refused{"oil AND", "column 8: expected a word, phrase or '(' after 'AND'"},
+        Refused{"oil OR ", "column 8: expected a word, phrase or '(' after 'OR'"},
+        Refused{"AND oil", "column 1: expected a word, phrase or '(' before 'AND'"},
+        Refused{"oil OR AND gas", "column 8: expected a word, phrase or '(' before 'AND'"},
+        Refused{"oil NOT", "column 8: expected a word, phrase or '(' after 'NOT'"},
+        Refused{"oil)", "column 4: this ')' closes no '('"},
+        Refused{"()", "column 2: expected a query between '(' and ')'"},
+        Refused{"(oil AND)", "column 9: expected a word, phrase or '(' after 'AND'"},
+        Refused{"\"crude oil", "column 1: expected a closing '\"'"},
+        Refused{"gas \u201Ccrude oil", "column 5: expected a closing '\"'"},
+        Refused{"oil NEAR/x opec", "column 5: expected a number of words after 'NEAR/'"},
+        Refused{"foo:bar", "column 1: unknown field 'foo:'; expected one of headline:, person:"},
+        Refused{"oil person:", "column 5: expected a value after 'person:'"},
+        Refused{"c*", "column 1: a wildcard needs at least two letters before the '*'"},
+        Refused{"*oil", "column 1: a wildcard '*' may only end a word"},
+        Refused{"Zürich c*", "column 8: a wildcard needs"},  // columns count characters
+        Refused{"date:2022-13", "'2022-13' is not a date"},
+        Refused{"date:Septober", "'Septober' is not a date"},
+        Refused{"date:2022-02-30", "'2022-02-30' is not a date"},
+        Refused{"date:..", "expected a date on at least one side of '..'"},
+        Refused{"date:2022-09..2022-07", "the date range '2022-09..2022-07' ends before it starts"}));
+
+TEST(QuerySyntax, DatesBecomeRangesOfWholeDays) {
+  EXPECT_EQ(check("date:2022-09-07"), "date:20220907_20220907");
+  // A month or a year covers its days and the articles dated only to that month or year.
+  EXPECT_EQ(check("date:2022-09"), "date:20220900_20220931");
+  EXPECT_EQ(check("date:2022"), "date:20220000_20221231");
+  EXPECT_EQ(check("date:2022-07-01..2022-09-30"), "date:20220701_20220930");
+  EXPECT_EQ(check("date:2022-07..2022-09"), "date:20220700_20220931");
+  EXPECT_EQ(check("date:..2022-09-30"), "date:00000000_20220930");
+  EXPECT_EQ(check("date:2022-07.."), "date:20220700_99999999");
+  EXPECT_EQ(check("date:\"Sept 2022\""), "date:20220900_20220931");
+  EXPECT_EQ(check("date:\"7 September 2022\""), "date:20220907_20220907");
+  EXPECT_EQ(check("cyberattack -date:2022 source:Reuters"),
+            "cyberattack -date:20220000_20221231 source:Reuters");
+}
+
+TEST(QuerySyntax, HugeQueriesAreRefusedQuickly) {
+  const std::string huge(100'000, 'a');
+  EXPECT_THAT(refusal(huge), HasSubstr("the query is 100000 bytes long; at most 16384"));
+  std::string many;
+  for (int i = 0; i < 10'000; ++i) many += "w ";
+  EXPECT_THAT(refusal(many, {.max_bytes = 1 << 20, .max_words = 1000}),
+              HasSubstr("more than 1000 words"));
+}
+
+}  // namespace
+}  // namespace newsdex

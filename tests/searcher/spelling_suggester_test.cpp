@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <gtest/gtest.h>
+
+#include <xapian.h>
+
+#include "analyzers/text_analysis.h"
+#include "searcher/spelling_suggester.h"
+
+namespace newsdex {
+namespace {
+
+TEST(EditDistance, CountsEditsUpToTheLimit) {
+  EXPECT_EQ(edit_distance("bundesbank", "bundesbank", 2), 0u);
+  EXPECT_EQ(edit_distance("bundesbnak", "bundesbank", 2), 1u);  // two letters swapped
+  EXPECT_EQ(edit_distance("khamenai", "khamenei", 2), 1u);
+  EXPECT_EQ(edit_distance("kitten", "sitting", 5), 3u);
+  EXPECT_EQ(edit_distance("kitten", "sitting", 2), 3u);  // limit + 1 once past the limit
+  EXPECT_EQ(edit_distance("a", "abcd", 2), 3u);
+}
+
+class SpellingSuggesterTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    // Words as the indexer writes them: folded, unprefixed; one document per occurrence count.
+    const std::pair<const char*, int> words[] = {
+        {"bundesbank", 60}, {"bundesbnak", 1}, {"khamenei", 5}, {"oil", 80},
+        {"opec", 40},       {"open", 20},      {"rare", 2},     {"care", 30}};
+    int next = 0;
+    for (const auto& [word, count] : words) {
+      for (int i = 0; i < count; ++i) {
+        Xapian::Document doc;
+        doc.add_term(word);
+        doc.add_boolean_term("Qdoc" + std::to_string(++next));
+        db_.add_document(doc);
+      }
+    }
+  }
+
+  std::optional<std::string> suggest(std::string_view query) {
+    return SpellingSuggester(db_).suggest(query, analysis_);
+  }
+
+  Xapian::WritableDatabase db_{std::string(), Xapian::DB_BACKEND_INMEMORY};
+  TextAnalysis analysis_;
+};
+
+TEST_F(SpellingSuggesterTest, CorrectsMissingWordsKeepingTheRestOfTheQuery) {
+  EXPECT_EQ(suggest("Khamenai oil"), "Khamenei oil");
+  EXPECT_EQ(suggest("oil AND (opex OR gas)"), "oil AND (opec OR gas)");
+  EXPECT_EQ(suggest("\"crude oyl\""), "\"crude oil\"");
+}
+
+TEST_F(SpellingSuggesterTest, CorrectsRareWordsOnlyToFarMoreFrequentOnes) {
+  // In the archive once, as its own typo, beside a word sixty times as frequent.
+  EXPECT_EQ(suggest("bundesbnak"), "bundesbank");
+  // Fifteen times as frequent is not enough to doubt a word.
+  EXPECT_EQ(suggest("rare"), std::nullopt);
+}
+
+TEST_F(SpellingSuggesterTest, LeavesKnownWordsFieldsOperatorsAndWildcardsAlone) {
+  EXPECT_EQ(suggest("oil opec"), std::nullopt);
+  EXPECT_EQ(suggest("person:Khamenai"), std::nullopt);
+  EXPECT_EQ(suggest("oil NEAR opec"), std::nullopt);
+  EXPECT_EQ(suggest("bundesbnk*"), std::nullopt);
+  EXPECT_EQ(suggest("zzzzzz"), std::nullopt);  // nothing near it
+}
+
+}  // namespace
+}  // namespace newsdex
