@@ -16,7 +16,12 @@ void rethrow_as_error(const std::string& context) {
     throw;
   } catch (const Error&) {
     throw;
-  } catch (const Xapian::DatabaseLockError&) {
+  } catch (const Xapian::DatabaseLockError& e) {
+    // Xapian also reports a lock file it cannot create (a read-only folder or file system) as a
+    // lock error; only "already locked" means that another writer holds the database.
+    if (e.get_msg().find("already locked") == std::string::npos) {
+      throw error(ErrorCode::io, "cannot write to the database: ", e.get_msg());
+    }
     throw Error(ErrorCode::locked,
                 fmt::format("database {} is locked by another writer (another `newsdex index` or "
                             "a program using the API); wait for it to finish",
