@@ -18,6 +18,9 @@ class FacetCounter : public Xapian::MatchSpy {
 
   void operator()(const Xapian::Document& doc, double weight) override;
 
+  /// Forgets what was counted, for another run of the same query.
+  void reset() { counts_.clear(); }
+
   /// Value → number of documents seen that have it.
   const std::unordered_map<std::string, std::uint64_t>& counts() const noexcept {
     return counts_;

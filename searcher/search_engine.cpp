@@ -25,6 +25,9 @@ namespace {
 constexpr std::string_view kDateFacet = "date";
 // The recency boost at its strongest: about what one well-matched query word weighs in BM25.
 constexpr double kRecencyMaxWeight = 2.0;
+// Matches looked at past the page when folding copies: a copy ranked further down is not
+// counted in "+N similar".
+constexpr std::size_t kCollapseLookahead = 20;
 // Words of an article that `similar` searches for.
 constexpr Xapian::termcount kSimilarTerms = 25;
 
@@ -33,6 +36,7 @@ class MatchCounter : public Xapian::MatchSpy {
  public:
   void operator()(const Xapian::Document&, double) override { ++count_; }
   std::uint64_t count() const noexcept { return count_; }
+  void reset() noexcept { count_ = 0; }
 
  private:
   std::uint64_t count_ = 0;
@@ -114,6 +118,27 @@ Facet value_facet(const schema::FacetField& field, const FacetCounter& counter, 
   // Labels only for the values shown: a country facet may hold two hundred codes.
   for (FacetValue& value : facet.values) value.label = label_of(field, value.value);
   return facet;
+}
+
+const std::string kNoKey;
+
+// The duplicate keys of the documents of `mset`, read from the slot's value stream in docid
+// order: far cheaper than opening each document for one value.
+std::map<Xapian::docid, std::string> duplicate_keys(const Xapian::Database& db,
+                                                    const Xapian::MSet& mset) {
+  std::vector<Xapian::docid> ids(mset.begin(), mset.end());
+  std::sort(ids.begin(), ids.end());
+  std::map<Xapian::docid, std::string> keys;
+  if (ids.empty()) return keys;
+  Xapian::ValueIterator value = db.valuestream_begin(schema::kDuplicateSlot);
+  for (const Xapian::docid id : ids) {
+    if (value == db.valuestream_end(schema::kDuplicateSlot)) break;
+    if (value.check(id) && value != db.valuestream_end(schema::kDuplicateSlot) &&
+        value.get_docid() == id) {
+      keys.emplace(id, *value);
+    }
+  }
+  return keys;
 }
 
 Xapian::Database open_database(const std::string& path) {
@@ -208,8 +233,6 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
     case SortOrder::relevance:
       break;
   }
-  if (request.collapse_duplicates) enquire.set_collapse_key(schema::kDuplicateSlot);
-
   // Spies see every matching article, collapsed copies included, so totals and facets count
   // articles, not hits.
   MatchCounter matches;
@@ -226,9 +249,46 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
       counters.empty() ? static_cast<Xapian::doccount>(
                              std::min<std::size_t>(request.count_exactly_up_to, documents))
                        : documents;
-  const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                             static_cast<Xapian::doccount>(request.limit),
-                                             check_at_least);
+  // Copies are folded among the best-ranked matches only: Xapian's own collapse key would read
+  // the key of every candidate, which costs more than the rest of a query (measured with
+  // bench/query_latency). The window grows until it holds the page, or the matches run out.
+  const std::size_t wanted = request.offset + request.limit;
+  std::size_t window = request.collapse_duplicates ? 2 * wanted + kCollapseLookahead : wanted;
+  Xapian::MSet mset;
+  std::vector<Xapian::MSetIterator> page;  // the hits to show
+  std::vector<std::size_t> copies;        // of each, folded into it
+  for (;;) {
+    // Spies count again on each pass; only the last pass's counts are kept.
+    matches.reset();
+    for (auto& counter : counters) counter->reset();
+    mset = enquire.get_mset(0, static_cast<Xapian::doccount>(window), check_at_least);
+    page.clear();
+    copies.clear();
+    std::vector<Xapian::MSetIterator> shown;
+    std::map<std::string, std::size_t> shown_by_key;
+    const std::map<Xapian::docid, std::string> keys =
+        request.collapse_duplicates ? duplicate_keys(db_, mset) : std::map<Xapian::docid, std::string>();
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      const auto key_of = keys.find(*it);
+      const std::string& key = key_of == keys.end() ? kNoKey : key_of->second;
+      if (!key.empty()) {
+        const auto [found, is_new] = shown_by_key.emplace(key, shown.size());
+        if (!is_new) {
+          if (found->second >= request.offset && found->second < wanted) {
+            ++copies[found->second - request.offset];
+          }
+          continue;
+        }
+      }
+      if (shown.size() >= request.offset && shown.size() < wanted) {
+        page.push_back(it);
+        copies.push_back(0);
+      }
+      shown.push_back(it);
+    }
+    if (shown.size() >= wanted + kCollapseLookahead || mset.size() < window) break;
+    window *= 2;
+  }
 
   SearchResults results;
   results.parsed_query = query.get_description();
@@ -239,16 +299,17 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
                           .upper = matches.count(),
                           .exact = true};
   } else {
-    results.total = Total{.estimated = std::max<std::uint64_t>(mset.get_uncollapsed_matches_estimated(), matches.count()),
-                          .lower = std::max<std::uint64_t>(mset.get_uncollapsed_matches_lower_bound(), matches.count()),
-                          .upper = mset.get_uncollapsed_matches_upper_bound(),
+    results.total = Total{.estimated = std::max<std::uint64_t>(mset.get_matches_estimated(), matches.count()),
+                          .lower = std::max<std::uint64_t>(mset.get_matches_lower_bound(), matches.count()),
+                          .upper = mset.get_matches_upper_bound(),
                           .exact = false};
   }
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
+  for (std::size_t i = 0; i < page.size(); ++i) {
+    const Xapian::MSetIterator& it = page[i];
     const StoredArticle stored = decode_stored_article(it.get_document().get_data());
     Hit hit;
     hit.id = stored.article.id;
-    hit.rank = it.get_rank() + 1;
+    hit.rank = request.offset + i + 1;
     hit.score = it.get_weight();
     hit.headline = stored.article.headline;
     hit.date = stored.date;
@@ -259,7 +320,7 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
       hit.snippet = make_snippet(query, text, it.get_document().get_value(schema::kLanguageSlot),
                                  request.snippet_length, queries_.analysis());
     }
-    hit.similar = it.get_collapse_count();
+    hit.similar = copies[i];
     results.hits.push_back(std::move(hit));
   }
   for (std::size_t i = 0; i < request.facets.size(); ++i) {

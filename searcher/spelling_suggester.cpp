@@ -2,6 +2,7 @@
 #include "searcher/spelling_suggester.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <vector>
 
@@ -62,8 +63,11 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
   const std::size_t n = a.size();
   const std::size_t m = b.size();
   if ((n > m ? n - m : m - n) > limit) return limit + 1;
-  // Three rows of the optimal string alignment table.
-  std::vector<std::size_t> before(m + 1), previous(m + 1), current(m + 1);
+  // Three rows of the optimal string alignment table, on the stack: this runs for thousands of
+  // candidate words per correction. Words longer than a row are not corrected.
+  constexpr std::size_t kLongest = 63;
+  if (m > kLongest) return limit + 1;
+  std::array<std::size_t, kLongest + 1> before{}, previous{}, current{};
   for (std::size_t j = 0; j <= m; ++j) previous[j] = j;
   for (std::size_t i = 1; i <= n; ++i) {
     current[0] = i;
