@@ -41,7 +41,9 @@ void add_facet_values(Xapian::Document& doc, const schema::FacetField& field,
 }
 
 // "Tirana, AL": a city's name alone is ambiguous across countries (Portland, Victoria).
-std::string city_value(const ResolvedPlace& city) { return city.name + ", " + city.country; }
+std::string city_value(const ResolvedPlace& city) {
+  return schema::city_value(city.name, city.country);
+}
 
 std::vector<std::string> names_of(const std::vector<NamedEntity>& entities) {
   std::vector<std::string> names;

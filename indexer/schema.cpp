@@ -20,6 +20,10 @@ std::uint64_t fnv1a(std::string_view text) {
 
 }  // namespace
 
+std::string city_value(std::string_view name, std::string_view country) {
+  return fmt::format("{}, {}", name, country);
+}
+
 std::string boolean_term(std::string_view prefix, std::string_view value) {
   std::string term;
   term.reserve(prefix.size() + value.size());

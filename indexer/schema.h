@@ -84,6 +84,9 @@ inline constexpr FacetField kFacetFields[] = {
 /// Separates the values of a multi-valued facet packed into one slot.
 inline constexpr char kValueSeparator = '\x1f';
 
+/// A city as the city facets hold it: `Tirana, AL`, the name and the country code.
+std::string city_value(std::string_view name, std::string_view country);
+
 /// Xapian terms are limited to ~245 bytes; longer boolean terms are shortened with a hash.
 std::string boolean_term(std::string_view prefix, std::string_view value);
 

@@ -76,7 +76,7 @@ std::set<std::string> city_values(std::string_view value) {
   for (const NameSense& sense : gazetteer.find(detail::name_key(value))) {
     if (sense.target == NameSense::Target::city) {
       const City& city = gazetteer.cities()[sense.index];
-      values.insert(city.name + ", " + city.country);
+      values.insert(schema::city_value(city.name, city.country));
     }
   }
   return values;
