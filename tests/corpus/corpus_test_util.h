@@ -7,6 +7,7 @@
 #include <fstream>
 #include <ostream>
 #include <random>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -98,6 +99,14 @@ class TempDir {
 };
 
 /// `count` bytes from a fixed-seed generator: reproducible junk.
+/// The bytes of `tests/fixtures/NAME`.
+inline std::string read_fixture(std::string_view name) {
+  std::ifstream in(std::filesystem::path(NEWSDEX_TEST_FIXTURES) / name, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
 inline std::string random_bytes(std::size_t count, unsigned seed = 42) {
   std::mt19937 engine(seed);
   std::uniform_int_distribution<int> byte(0, 255);

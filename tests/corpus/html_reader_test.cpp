@@ -22,12 +22,7 @@ using testing::run_reader;
 
 const testing::ReadParams kPage{.source_path = "site/page.html", .id_path = "site/page.html"};
 
-std::string fixture() {
-  std::ifstream in(std::filesystem::path(NEWSDEX_TEST_FIXTURES) / "corpus/museum.html");
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
+std::string fixture() { return testing::read_fixture("corpus/museum.html"); }
 
 Article read_one(const std::string& html) {
   const auto got = run_reader(detail::read_html, html, kPage);

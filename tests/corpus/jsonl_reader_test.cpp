@@ -24,10 +24,7 @@ using testing::run_reader;
 const testing::ReadParams kFeed{.source_path = "/in/feed.jsonl", .id_path = "in/feed.jsonl"};
 
 TEST(JsonlReader, ReadsUsualKeys) {
-  std::ifstream in(std::filesystem::path(NEWSDEX_TEST_FIXTURES) / "corpus/wire.jsonl");
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  const auto got = run_reader(detail::read_jsonl, bytes.str(), kFeed);
+  const auto got = run_reader(detail::read_jsonl, testing::read_fixture("corpus/wire.jsonl"), kFeed);
   EXPECT_THAT(got.issues, IsEmpty());
   ASSERT_EQ(got.articles.size(), 2u);
 

@@ -22,12 +22,7 @@ using testing::run_reader;
 
 const testing::ReadParams kFile{.source_path = "wire/sample.sgm", .id_path = "wire/sample.sgm"};
 
-std::string fixture() {
-  std::ifstream in(std::filesystem::path(NEWSDEX_TEST_FIXTURES) / "corpus/wire/sample.sgm");
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
+std::string fixture() { return testing::read_fixture("corpus/wire/sample.sgm"); }
 
 // A minimal record around `text` (the content of <TEXT>).
 std::string record(int new_id, const std::string& text) {
