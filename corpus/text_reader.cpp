@@ -249,8 +249,10 @@ void drop_trailing_boilerplate(std::vector<std::string>& paragraphs) {
 
 void read_text(const ReadContext& context) {
   if (context.too_large(context.input.bytes.size(), 1)) return;
-  const std::string text =
-      normalize_newlines(context.to_utf8(strip_utf8_bom(context.input.bytes), 1));
+  // Plain text that is not UTF-8 is almost always an old Latin-1 or Windows file: `caf\xE9`
+  // reads as the café it was, not as a replacement character.
+  const std::string text = normalize_newlines(
+      context.to_utf8(strip_utf8_bom(context.input.bytes), 1, InvalidUtf8::latin1));
   const std::vector<std::string_view> lines = split_lines(text);
 
   std::size_t next = 0;

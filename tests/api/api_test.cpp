@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <sstream>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -10,6 +11,7 @@
 
 #include "newsdex/newsdex.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_data.h"
 #include "tests/support/write_file.h"
 
 namespace newsdex {
@@ -301,6 +303,53 @@ TEST(ApiAddPaths, ReadsFilesReportsBadRecordsAndKeepsTheGoodOnes) {
   EXPECT_EQ(again.read, 0u);
   EXPECT_EQ(again.unchanged, 2u);
   EXPECT_EQ(index.size(), 2u);
+}
+
+// The foundation's broken folder: every good article gets in, every bad file and record is
+// reported by name and number, and the database passes Xapian's own consistency check.
+TEST(ApiAddPaths, ABrokenFolderIsIndexedAroundItsDamage) {
+  testing::TempDir dir;
+  const std::string story = "Ferry service resumes\n\nBoats sailed again on Monday after the storm.\n";
+  testing::write_file(dir.path() / "in/good.txt", story);
+  testing::write_file(dir.path() / "in/empty.txt", "");
+  testing::write_file(dir.path() / "in/noise.bin", testing::random_bytes(4096));
+  testing::write_file(dir.path() / "in/latin1.txt",
+                      "Caf\xe9 owners protest\n\nThe caf\xe9s of the old town closed.\n");
+  testing::write_file(dir.path() / "in/feed.jsonl",
+                      "{\"id\":\"f1\",\"title\":\"Bridge reopens\",\"body\":\"Traffic flows.\"}\n"
+                      "{\"id\":\"f2\", \"title\": \n"
+                      "{\"id\":\"f3\",\"title\":\"Tram extended\",\"body\":\"New stops.\"}\n");
+  // A gzip stream cut in half: the records before the cut are read, the damage is reported.
+  std::string lines;
+  for (int i = 0; i < 2000; ++i) {
+    lines += "{\"id\":\"z" + std::to_string(i) + "\",\"title\":\"Story " + std::to_string(i) +
+             "\",\"body\":\"" + testing::random_words(40, static_cast<unsigned>(i)) + "\"}\n";
+  }
+  const std::string gz = testing::gzip(lines);
+  testing::write_file(dir.path() / "in/cut.jsonl.gz", gz.substr(0, gz.size() / 2));
+
+  std::vector<ReadIssue> issues;
+  Index index = Index::create(dir / "db");
+  const IndexReport report =
+      index.add_paths({dir / "in"}, {.on_issue = [&](const ReadIssue& i) { issues.push_back(i); }});
+  index.commit();
+  std::vector<std::string> described;
+  for (const ReadIssue& issue : issues) described.push_back(issue.describe());
+  EXPECT_THAT(described, Contains(HasSubstr("feed.jsonl:2: error")));
+  EXPECT_THAT(described, Contains(HasSubstr("noise.bin: error")));
+  EXPECT_THAT(described, Contains(HasSubstr("empty.txt: warning: empty file")));
+  EXPECT_THAT(described, Contains(HasSubstr("latin1.txt:1: warning: invalid UTF-8")));
+  EXPECT_THAT(described, Contains(HasSubstr("cut.jsonl.gz")));
+  // good.txt, latin1.txt, f1, f3 and the records of the first half of the gzip stream.
+  EXPECT_GT(report.added, 4u + 100u);
+  EXPECT_LT(report.added, 4u + 2000u);
+  const Searcher searcher = Searcher::open(dir / "db");
+  EXPECT_EQ(searcher.search({.query = "ferry"}).total.estimated, 1u);
+  EXPECT_EQ(searcher.search({.query = "cafés"}).total.estimated, 1u);
+  EXPECT_EQ(searcher.search({.query = "tram"}).total.estimated, 1u);
+  std::ostringstream check_output;
+  EXPECT_EQ(Xapian::Database::check(dir / "db", Xapian::DBCHECK_FULL_TREE, &check_output), 0u)
+      << check_output.str();
 }
 
 TEST(ApiAddPaths, ResultsAreTheSameWhateverTheNumberOfThreads) {

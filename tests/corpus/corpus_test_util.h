@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "corpus/read_context.h"
+#include "tests/support/test_data.h"
 #include "newsdex/reader.h"
 
 namespace newsdex {
@@ -98,21 +99,12 @@ class TempDir {
   std::filesystem::path path_;
 };
 
-/// `count` bytes from a fixed-seed generator: reproducible junk.
 /// The bytes of `tests/fixtures/NAME`.
 inline std::string read_fixture(std::string_view name) {
   std::ifstream in(std::filesystem::path(NEWSDEX_TEST_FIXTURES) / name, std::ios::binary);
   std::ostringstream out;
   out << in.rdbuf();
   return out.str();
-}
-
-inline std::string random_bytes(std::size_t count, unsigned seed = 42) {
-  std::mt19937 engine(seed);
-  std::uniform_int_distribution<int> byte(0, 255);
-  std::string out(count, '\0');
-  for (char& c : out) c = static_cast<char>(byte(engine));
-  return out;
 }
 
 }  // namespace newsdex::testing

@@ -213,15 +213,15 @@ TEST(TextReader, CrLfAndBomAreNormalised) {
   EXPECT_EQ(got.articles[0].body, "First.\nSecond line.");
 }
 
-TEST(TextReader, InvalidUtf8IsRepairedWithWarning) {
+TEST(TextReader, InvalidUtf8IsReadAsLatin1WithWarning) {
   const auto got =
       run_reader(detail::read_text, std::string("Caf\xE9 opens\n\nIt opened to\0day.", 29),
                  {.source_path = "in/a.txt", .id_path = "in/a.txt"});
   ASSERT_EQ(got.articles.size(), 1u);
-  EXPECT_EQ(got.articles[0].headline, "Caf\uFFFD opens");
+  EXPECT_EQ(got.articles[0].headline, "Caf\u00E9 opens");
   EXPECT_EQ(got.articles[0].body, "It opened today.");
   EXPECT_THAT(got.descriptions(),
-              ElementsAre("in/a.txt:1: warning: invalid UTF-8: 1 sequence replaced by U+FFFD; 1 "
+              ElementsAre("in/a.txt:1: warning: invalid UTF-8: 1 byte decoded as Latin-1; 1 "
                           "NUL or control character removed"));
 }
 
