@@ -8,7 +8,20 @@
 namespace newsdex {
 
 void FacetCounter::operator()(const Xapian::Document& doc, double) {
-  const std::string packed = doc.get_value(slot_);
+  const Xapian::docid id = doc.get_docid();
+  if (id <= last_) {
+    // Out of order (a multi-database match, say): ask the document.
+    count(doc.get_value(slot_));
+    return;
+  }
+  last_ = id;
+  if (values_ == db_.valuestream_end(slot_)) return;  // no later document has a value
+  if (values_.check(id) && values_ != db_.valuestream_end(slot_) && values_.get_docid() == id) {
+    count(*values_);
+  }
+}
+
+void FacetCounter::count(std::string_view packed) {
   std::string_view rest(packed);
   while (!rest.empty()) {
     const std::size_t end = rest.find(schema::kValueSeparator);

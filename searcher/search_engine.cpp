@@ -240,7 +240,7 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
   std::vector<std::unique_ptr<FacetCounter>> counters;
   for (const std::string& name : request.facets) {
     const auto slot = name == kDateFacet ? schema::kDateSlot : find_facet_field(name)->slot;
-    counters.push_back(std::make_unique<FacetCounter>(slot));
+    counters.push_back(std::make_unique<FacetCounter>(db_, slot));
     enquire.add_matchspy(counters.back().get());
   }
   // Facets count the whole match set only if the matcher looks at every match.

@@ -2,6 +2,7 @@
 #include "searcher/snippet_maker.h"
 
 #include <algorithm>
+#include <cctype>
 #include <iterator>
 #include <map>
 #include <set>
@@ -96,12 +97,71 @@ std::string match(const Token& token, const QueryWords& words, const Xapian::Ste
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
+bool is_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; });
+}
+
+// Where in `text` the snippet can come from. Analysing a whole long story costs more than the
+// rest of a search, so when every query word starts with ASCII letters, the text is scanned for
+// their first letters (case aside) and only the stretch around the first match is analysed.
+// Folding never changes ASCII letters other than their case, so no match is missed before it.
+std::pair<std::size_t, std::size_t> region(std::string_view text, const QueryWords& words,
+                                           std::size_t length) {
+  std::vector<std::string> starts;
+  const auto add = [&](std::string_view word) {
+    starts.emplace_back(word.substr(0, std::min<std::size_t>(word.size(), 3)));
+  };
+  for (const std::string& w : words.exact) add(w);
+  for (const std::string& w : words.stems) add(w);
+  for (const std::string& w : words.wildcards) add(w);
+  // A phrase is looked for whole, as most texts write it: words apart by one space.
+  for (const auto& phrase : words.phrases) {
+    std::string joined;
+    for (const std::string& w : phrase) joined += (joined.empty() ? "" : " ") + w;
+    starts.push_back(std::move(joined));
+  }
+  const std::pair<std::size_t, std::size_t> whole{0, text.size()};
+  if (text.size() <= 4 * length || starts.empty() ||
+      !std::all_of(starts.begin(), starts.end(), [](const std::string& s) {
+        return !s.empty() && is_ascii(s) && std::isalpha(static_cast<unsigned char>(s[0]));
+      })) {
+    return whole;
+  }
+  std::size_t first = text.size();
+  const auto same_letter = [](char a, char b) {
+    return std::tolower(static_cast<unsigned char>(a)) == b;
+  };
+  for (const std::string& start : starts) {
+    // The first place a word starts so: `oil` is not found in `turmoil`.
+    for (auto at = text.begin();; ++at) {
+      at = std::search(at, text.end(), start.begin(), start.end(), same_letter);
+      if (at == text.end()) break;
+      if (at == text.begin() || !std::isalnum(static_cast<unsigned char>(*(at - 1)))) {
+        first = std::min(first, static_cast<std::size_t>(at - text.begin()));
+        break;
+      }
+    }
+  }
+  // Nothing found as written (a phrase across a line break, say): analyse it all.
+  if (first == text.size()) return whole;
+  std::size_t begin = first > length ? first - length : 0;
+  std::size_t end = std::min(text.size(), first + 3 * length);
+  // Whole words only: cut at spaces.
+  while (begin > 0 && !is_space(text[begin - 1])) --begin;
+  while (end < text.size() && !is_space(text[end])) ++end;
+  return {begin, end};
+}
+
 }  // namespace
 
 Snippet make_snippet(const Xapian::Query& query, std::string_view text, std::string_view language,
                      std::size_t length, TextAnalysis& analysis) {
-  const std::vector<Token> tokens = analysis.tokenize(text);
   const QueryWords words = query_words(query);
+  const auto [from, to] = region(text, words, length);
+  // The snippet is made from the region as if it were the whole text, then marked as cut.
+  const std::string_view whole = text;
+  text = text.substr(from, to - from);
+  const std::vector<Token> tokens = analysis.tokenize(text);
   const Xapian::Stem& stemmer = analysis.stemmer(language);
   // The query word each token matches, if any: a phrase where the whole phrase stands.
   std::vector<std::string> word_of(tokens.size());
@@ -169,7 +229,7 @@ Snippet make_snippet(const Xapian::Query& query, std::string_view text, std::str
   }
 
   Snippet snippet;
-  if (begin > 0) snippet.text = "…";
+  if (begin > 0 || from > 0) snippet.text = "…";
   std::size_t next_match = 0;
   while (next_match < matched.size() && tokens[matched[next_match]].begin < begin) ++next_match;
   bool previous_space = true;  // no space at the start
@@ -190,7 +250,7 @@ Snippet make_snippet(const Xapian::Query& query, std::string_view text, std::str
     previous_space = space;
     ++i;
   }
-  if (end < text.size()) snippet.text += "…";
+  if (end < text.size() || to < whole.size()) snippet.text += "…";
   return snippet;
 }
 

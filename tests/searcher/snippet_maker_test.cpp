@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include <xapian.h>
+
+#include "analyzers/text_analysis.h"
+#include "searcher/snippet_maker.h"
+
+namespace newsdex {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+using ::testing::StartsWith;
+
+std::string filler(int sentences) {
+  std::string text;
+  for (int i = 0; i < sentences; ++i) text += "Markets were quiet as traders waited for the turmoil to pass. ";
+  return text;
+}
+
+// The snippet with its highlights in brackets.
+std::string marked(const Snippet& snippet) {
+  std::string out;
+  std::size_t at = 0;
+  for (const Highlight& h : snippet.highlights) {
+    out += snippet.text.substr(at, h.begin - at) + "[" + snippet.text.substr(h.begin, h.end - h.begin) + "]";
+    at = h.end;
+  }
+  return out + snippet.text.substr(at);
+}
+
+Xapian::Query phrase(const char* a, const char* b) {
+  const Xapian::Query words[] = {Xapian::Query(a), Xapian::Query(b)};
+  return Xapian::Query(Xapian::Query::OP_PHRASE, std::begin(words), std::end(words));
+}
+
+TEST(SnippetMaker, FindsAMatchDeepInALongStory) {
+  TextAnalysis analysis;
+  // `turmoil` holds `oil` but is no match; the word comes only after thousands of bytes.
+  const std::string text = filler(60) + "Crude oil prices rose sharply. " + filler(60);
+  const Snippet snippet = make_snippet(Xapian::Query("Zoil"), text, "en", 120, analysis);
+  EXPECT_THAT(marked(snippet), HasSubstr("Crude [oil] prices"));
+  EXPECT_THAT(snippet.text, StartsWith("…"));
+}
+
+TEST(SnippetMaker, MarksAPhraseOnlyWhereItStandsWhole) {
+  TextAnalysis analysis;
+  const std::string text = "Crude stocks fell. " + filler(60) + "Prices of crude oil rose. " + filler(60);
+  const Snippet snippet = make_snippet(phrase("crude", "oil"), text, "en", 120, analysis);
+  EXPECT_THAT(marked(snippet), HasSubstr("[crude] [oil]"));
+  EXPECT_THAT(marked(snippet), Not(HasSubstr("[Crude] stocks")));
+}
+
+}  // namespace
+}  // namespace newsdex
