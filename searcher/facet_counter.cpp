@@ -26,7 +26,14 @@ void FacetCounter::count(std::string_view packed) {
   while (!rest.empty()) {
     const std::size_t end = rest.find(schema::kValueSeparator);
     const std::string_view value = rest.substr(0, end);
-    if (!value.empty()) ++counts_[std::string(value)];
+    if (!value.empty()) {
+      // Looked up without a string: this runs for every value of every match.
+      if (const auto it = counts_.find(value); it != counts_.end()) {
+        ++it->second;
+      } else {
+        counts_.emplace(value, 1);
+      }
+    }
     if (end == std::string_view::npos) break;
     rest.remove_prefix(end + 1);
   }

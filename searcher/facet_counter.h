@@ -8,6 +8,8 @@
 
 #include <xapian.h>
 
+#include "analyzers/text_scanner.h"
+
 namespace newsdex {
 
 /// Counts the values of one facet slot over every document the matcher sees. Unlike Xapian's
@@ -31,7 +33,7 @@ class FacetCounter : public Xapian::MatchSpy {
   }
 
   /// Value → number of documents seen that have it.
-  const std::unordered_map<std::string, std::uint64_t>& counts() const noexcept {
+  const detail::KeyMap<std::uint64_t>& counts() const noexcept {
     return counts_;
   }
 
@@ -42,7 +44,7 @@ class FacetCounter : public Xapian::MatchSpy {
   Xapian::valueno slot_;
   Xapian::ValueIterator values_;
   Xapian::docid last_ = 0;  ///< the last document counted from the stream
-  std::unordered_map<std::string, std::uint64_t> counts_;
+  detail::KeyMap<std::uint64_t> counts_;
 };
 
 }  // namespace newsdex

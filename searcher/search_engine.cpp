@@ -110,11 +110,15 @@ Facet value_facet(const schema::FacetField& field, const FacetCounter& counter, 
   for (const auto& [value, count] : counter.counts()) {
     facet.values.push_back({.value = value, .label = {}, .count = count});
   }
-  // Ties broken by value, so the order is the same on every run.
-  std::sort(facet.values.begin(), facet.values.end(), [](const auto& a, const auto& b) {
-    return a.count != b.count ? a.count > b.count : a.value < b.value;
-  });
-  if (facet.values.size() > size) facet.values.resize(size);
+  // Ties broken by value, so the order is the same on every run. Only the top `size` are
+  // ordered: a person facet may hold thousands of names.
+  const auto shown = facet.values.begin() +
+                     static_cast<std::ptrdiff_t>(std::min(size, facet.values.size()));
+  std::partial_sort(facet.values.begin(), shown, facet.values.end(),
+                    [](const auto& a, const auto& b) {
+                      return a.count != b.count ? a.count > b.count : a.value < b.value;
+                    });
+  facet.values.erase(shown, facet.values.end());
   // Labels only for the values shown: a country facet may hold two hundred codes.
   for (FacetValue& value : facet.values) value.label = label_of(field, value.value);
   return facet;
