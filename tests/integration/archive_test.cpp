@@ -123,7 +123,8 @@ TEST_F(ReutersTest, EveryUniqueHeadlineFindsItsArticleOnTheFirstPage) {
                    ? static_cast<char>(std::tolower(static_cast<unsigned char>(title[i])))
                    : ' ';
     }
-    const SearchResults results = searcher.search({.query = query, .limit = 10, .snippet_length = 0});
+    const SearchResults results = searcher.search(
+        {.query = query, .collapse_duplicates = false, .limit = 10, .snippet_length = 0});
     const bool found = std::any_of(results.hits.begin(), results.hits.end(),
                                    [&](const Hit& hit) { return hit.id == id; });
     if (!found) missed.push_back(id + " " + title);

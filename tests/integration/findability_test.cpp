@@ -189,6 +189,8 @@ SearchRequest request(const std::string& query, std::size_t limit, std::size_t s
   request.query = query;
   request.limit = limit;
   request.snippet_length = snippet_length;
+  // Findability is about each article: a copy folded into another hit would count as missed.
+  request.collapse_duplicates = false;
   return request;
 }
 
