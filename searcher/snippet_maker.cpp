@@ -62,7 +62,9 @@ void collect(const Xapian::Query& query, QueryWords& words) {
       for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
         const Xapian::Query part = query.get_subquery(i);
         if (part.get_type() != Xapian::Query::LEAF_TERM) return;
-        const std::string_view word = unprefixed(leaf_term(part));
+        // Named, so that the view `unprefixed` returns does not outlive the term.
+        const std::string term = leaf_term(part);
+        const std::string_view word = unprefixed(term);
         if (word.empty()) return;
         phrase.emplace_back(word);
       }
