@@ -106,8 +106,9 @@ class Index {
   AddResult add(const Article& article);
 
   /// Reads every article under `paths` (see `read_articles`) and adds it, committing every
-  /// `options.batch_size` articles and at the end. Bad input is counted and reported through
-  /// `options.on_issue`, never thrown. Throws `Error` only when the database fails.
+  /// `options.batch_size` articles and at the end. Files recorded by an earlier run and unchanged
+  /// since are passed over unread (see `IndexOptions`). Bad input is counted and reported
+  /// through `options.on_issue`, never thrown. Throws `Error` only when the database fails.
   IndexReport add_paths(const std::vector<std::string>& paths, const IndexOptions& options = {});
 
   /// Removes the article with this id; returns false if there was none.
