@@ -349,9 +349,13 @@ void SearchEngine::reopen() { db_.reopen(); }
 IndexStats SearchEngine::stats() {
   IndexStats stats;
   stats.documents = db_.get_doccount();
-  if (const std::string low = db_.get_value_lower_bound(schema::kDateSlot); !low.empty()) {
-    stats.first_date = iso_of(low);
-    stats.last_date = iso_of(db_.get_value_upper_bound(schema::kDateSlot));
+  // From the day terms, not the date slot's bounds: Xapian never narrows those when articles
+  // are removed, while a term goes when its last article does.
+  const std::string day(schema::kDay);
+  for (auto it = db_.allterms_begin(day); it != db_.allterms_end(day); ++it) {
+    const std::string compact = (*it).substr(day.size());
+    if (!stats.first_date) stats.first_date = iso_of(compact);
+    stats.last_date = iso_of(compact);
   }
   stats.formats = values_with_prefix(db_, schema::kFormat);
   stats.sources = values_with_prefix(db_, schema::kSource);

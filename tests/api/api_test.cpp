@@ -182,6 +182,17 @@ TEST_F(ApiTest, RemoveDeletesById) {
   EXPECT_EQ(Searcher::open(db_).search({.query = "oil"}).total.estimated, 0u);
 }
 
+TEST_F(ApiTest, StatsDateSpanShrinksWhenArticlesAreRemoved) {
+  EXPECT_EQ(Searcher::open(db_).stats().last_date, "2023-05-20");
+  Index index = Index::open(db_);
+  EXPECT_TRUE(index.remove("a6"));
+  EXPECT_TRUE(index.remove("a1"));
+  index.commit();
+  const IndexStats stats = Searcher::open(db_).stats();
+  EXPECT_EQ(stats.first_date, "2022-09-07");
+  EXPECT_EQ(stats.last_date, "2023-03-02");
+}
+
 TEST_F(ApiTest, GetReturnsTheStoredArticle) {
   const Searcher searcher = Searcher::open(db_);
   const std::optional<Article> article = searcher.get("a2");
