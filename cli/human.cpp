@@ -6,9 +6,14 @@
 namespace newsdex::cli {
 
 std::string format_count(std::uint64_t count) {
-  std::string digits = std::to_string(count);
-  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(i, ",");
-  return digits;
+  // Built forwards rather than by inserting commas: GCC 12 warns (wrongly) about the inserts.
+  const std::string digits = std::to_string(count);
+  std::string grouped;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) grouped.push_back(',');
+    grouped.push_back(digits[i]);
+  }
+  return grouped;
 }
 
 std::string format_bytes(std::uint64_t bytes) {

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli.h"
+#include "cli/human.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/write_file.h"
 
@@ -160,6 +161,20 @@ TEST_F(CliTest, BrokenInputIsReportedAndTheRestIndexed) {
   EXPECT_THAT(indexed.err, HasSubstr("good.jsonl:2:"));
   EXPECT_THAT(indexed.err, HasSubstr("junk.bin"));
   EXPECT_THAT(indexed.out, HasSubstr("2 added"));
+}
+
+}  // namespace
+}  // namespace newsdex::cli
+
+namespace newsdex::cli {
+namespace {
+
+TEST(HumanFormat, GroupsThousandsWithCommas) {
+  EXPECT_EQ(format_count(0), "0");
+  EXPECT_EQ(format_count(999), "999");
+  EXPECT_EQ(format_count(1000), "1,000");
+  EXPECT_EQ(format_count(21578), "21,578");
+  EXPECT_EQ(format_count(1234567), "1,234,567");
 }
 
 }  // namespace
