@@ -289,6 +289,10 @@ class SyntaxChecker {
 
 }  // namespace
 
+bool is_query_operator(std::string_view word) {
+  return word == "NOT" || is_binary_operator(word);
+}
+
 std::string check_query_syntax(std::string_view query, std::span<const std::string_view> fields,
                                const QueryLimits& limits) {
   return SyntaxChecker(query, fields, limits).run();

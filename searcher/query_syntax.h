@@ -14,6 +14,10 @@ struct QueryLimits {
   std::size_t max_words = 1000;
 };
 
+/// Whether `word` is an operator of the query language: `AND`, `OR`, `NOT`, `XOR`, `NEAR`,
+/// `NEAR/n`, `ADJ`, `ADJ/n` (in capitals; the window is checked by `check_query_syntax`).
+bool is_query_operator(std::string_view word);
+
 /// Checks `query` against newsdex's query language and returns it ready for Xapian's parser.
 ///
 /// Xapian 1.4's QueryParser never reports most syntax errors: it quietly parses the text again

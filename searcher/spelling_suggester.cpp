@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "searcher/spelling_suggester.h"
 
+#include "searcher/query_syntax.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -16,11 +18,6 @@ constexpr Xapian::doccount kRareWord = 3;
 constexpr Xapian::doccount kMoreFrequent = 20;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-bool is_operator(std::string_view word) {
-  return word == "AND" || word == "OR" || word == "NOT" || word == "XOR" ||
-         word.starts_with("NEAR") || word.starts_with("ADJ");
-}
 
 // The words of free text in `query`: no `field:value`, operator or wildcard, each with its
 // byte range. Quoted phrases are free text too.
@@ -49,7 +46,7 @@ std::vector<QueryWord> free_words(std::string_view query) {
         const std::size_t close = query.find('"', end + 1);
         end = close == std::string_view::npos ? query.size() : close + 1;
       }
-    } else if (!is_operator(word) && word.find('*') == std::string_view::npos) {
+    } else if (!is_query_operator(word) && word.find('*') == std::string_view::npos) {
       words.push_back({i, end});
     }
     i = end;

@@ -80,6 +80,15 @@ INSTANTIATE_TEST_SUITE_P(
         Refused{"date:..", "expected a date on at least one side of '..'"},
         Refused{"date:2022-09..2022-07", "the date range '2022-09..2022-07' ends before it starts"}));
 
+TEST(QuerySyntax, OperatorsAreCapitalWordsOnly) {
+  for (const char* op : {"AND", "OR", "NOT", "XOR", "NEAR", "NEAR/5", "ADJ", "ADJ/2"}) {
+    EXPECT_TRUE(is_query_operator(op)) << op;
+  }
+  for (const char* word : {"and", "Not", "NEARBY", "ADJUST", "ORE"}) {
+    EXPECT_FALSE(is_query_operator(word)) << word;
+  }
+}
+
 TEST(QuerySyntax, DatesBecomeRangesOfWholeDays) {
   EXPECT_EQ(check("date:2022-09-07"), "date:20220907_20220907");
   // A month or a year covers its days and the articles dated only to that month or year.

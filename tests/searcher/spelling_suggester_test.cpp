@@ -24,7 +24,8 @@ class SpellingSuggesterTest : public ::testing::Test {
     // Words as the indexer writes them: folded, unprefixed; one document per occurrence count.
     const std::pair<const char*, int> words[] = {
         {"bundesbank", 60}, {"bundesbnak", 1}, {"khamenei", 5}, {"oil", 80},
-        {"opec", 40},       {"open", 20},      {"rare", 2},     {"care", 30}};
+        {"opec", 40},       {"open", 20},      {"rare", 2},     {"care", 30},
+        {"nearby", 30}};
     int next = 0;
     for (const auto& [word, count] : words) {
       for (int i = 0; i < count; ++i) {
@@ -48,6 +49,8 @@ TEST_F(SpellingSuggesterTest, CorrectsMissingWordsKeepingTheRestOfTheQuery) {
   EXPECT_EQ(suggest("Khamenai oil"), "Khamenei oil");
   EXPECT_EQ(suggest("oil AND (opex OR gas)"), "oil AND (opec OR gas)");
   EXPECT_EQ(suggest("\"crude oyl\""), "\"crude oil\"");
+  // A capitalised word that merely starts like an operator is a word.
+  EXPECT_EQ(suggest("NEARBI oil"), "Nearby oil");
 }
 
 TEST_F(SpellingSuggesterTest, CorrectsRareWordsOnlyToFarMoreFrequentOnes) {
