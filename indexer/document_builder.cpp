@@ -52,9 +52,7 @@ std::vector<std::string> names_of(const std::vector<NamedEntity>& entities) {
 }
 
 const schema::FacetField& facet_field(std::string_view name) {
-  for (const auto& field : schema::kFacetFields) {
-    if (field.name == name) return field;
-  }
+  if (const schema::FacetField* field = schema::find_facet_field(name)) return *field;
   throw std::logic_error("unknown facet field");
 }
 

@@ -20,6 +20,13 @@ std::uint64_t fnv1a(std::string_view text) {
 
 }  // namespace
 
+const FacetField* find_facet_field(std::string_view name) {
+  for (const FacetField& field : kFacetFields) {
+    if (field.name == name) return &field;
+  }
+  return nullptr;
+}
+
 std::string city_value(std::string_view name, std::string_view country) {
   return fmt::format("{}, {}", name, country);
 }

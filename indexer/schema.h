@@ -81,6 +81,9 @@ inline constexpr FacetField kFacetFields[] = {
     {"dateline_city", kFiledCity, kFiledCitySlot, FacetLabels::none},
 };
 
+/// The facet users call `name`, or nullptr when there is none.
+const FacetField* find_facet_field(std::string_view name);
+
 /// Separates the values of a multi-valued facet packed into one slot.
 inline constexpr char kValueSeparator = '\x1f';
 

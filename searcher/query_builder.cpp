@@ -55,13 +55,6 @@ std::vector<FilterField> filter_fields() {
   };
 }
 
-const schema::FacetField* find_facet_field(std::string_view name) {
-  for (const auto& field : schema::kFacetFields) {
-    if (field.name == name) return &field;
-  }
-  return nullptr;
-}
-
 }  // namespace
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db) : db_(db) {
@@ -136,7 +129,7 @@ Xapian::Query QueryBuilder::apply_filters(Xapian::Query query, const std::vector
   std::map<std::string, std::vector<Xapian::Query>> included;  // by field
   std::vector<Xapian::Query> excluded;
   for (const Filter& filter : filters) {
-    const schema::FacetField* field = find_facet_field(filter.field);
+    const schema::FacetField* field = schema::find_facet_field(filter.field);
     if (field == nullptr) {
       throw Error(ErrorCode::invalid_argument,
                   fmt::format("unknown filter field '{}'", filter.field), filter.field);
