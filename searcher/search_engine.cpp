@@ -52,13 +52,6 @@ class WordsOnly : public Xapian::ExpandDecider {
   }
 };
 
-const schema::FacetField* find_facet_field(std::string_view name) {
-  for (const auto& field : schema::kFacetFields) {
-    if (field.name == name) return &field;
-  }
-  return nullptr;
-}
-
 // Years for spans over three years, months for spans over two months, else days: a timeline
 // of a few dozen bars at most in the usual case.
 DateBucket choose_bucket(const std::string& first, const std::string& last) {
@@ -185,7 +178,7 @@ SearchEngine::SearchEngine(const std::string& path)
 SearchResults SearchEngine::search(const SearchRequest& request) {
   // Unknown facets are refused before any work is done.
   for (const std::string& name : request.facets) {
-    if (name != kDateFacet && find_facet_field(name) == nullptr) {
+    if (name != kDateFacet && schema::find_facet_field(name) == nullptr) {
       throw Error(ErrorCode::invalid_argument, fmt::format("unknown facet '{}'", name), name);
     }
   }
@@ -243,7 +236,7 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
   enquire.add_matchspy(&matches);
   std::vector<std::unique_ptr<FacetCounter>> counters;
   for (const std::string& name : request.facets) {
-    const auto slot = name == kDateFacet ? schema::kDateSlot : find_facet_field(name)->slot;
+    const auto slot = name == kDateFacet ? schema::kDateSlot : schema::find_facet_field(name)->slot;
     counters.push_back(std::make_unique<FacetCounter>(db_, slot));
     enquire.add_matchspy(counters.back().get());
   }
@@ -290,7 +283,8 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
       }
       shown.push_back(it);
     }
-    if (shown.size() >= wanted + kCollapseLookahead || mset.size() < window) break;
+    // Without folding, or with the page full, or with every match seen, one pass is enough.
+    if (!request.collapse_duplicates || shown.size() >= wanted || mset.size() < window) break;
     window *= 2;
   }
 
@@ -331,7 +325,7 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
     const std::string& name = request.facets[i];
     results.facets.push_back(name == kDateFacet
                                  ? date_facet(*counters[i], request.date_bucket)
-                                 : value_facet(*find_facet_field(name), *counters[i], request.facet_size));
+                                 : value_facet(*schema::find_facet_field(name), *counters[i], request.facet_size));
     results.facets.back().exact = results.total.exact;
   }
   return results;
