@@ -11,6 +11,7 @@
 #include <benchmark/benchmark.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
+#include <unistd.h>
 #include <xapian.h>
 
 #include <algorithm>
