@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <unordered_map>
 
+#include "analyzers/fnv1a.h"
 #include "newsdex/error.h"
 
 namespace newsdex {
@@ -129,12 +130,6 @@ void append_utf8(std::string& out, char32_t c) {
   int32_t length = 0;
   U8_APPEND_UNSAFE(buffer, length, static_cast<UChar32>(c));
   out.append(buffer, static_cast<std::size_t>(length));
-}
-
-std::uint64_t fnv1a(std::string_view text) {
-  std::uint64_t hash = 14695981039346656037ull;
-  for (const unsigned char c : text) hash = (hash ^ c) * 1099511628211ull;
-  return hash;
 }
 
 void shorten(std::string& term) {

@@ -13,11 +13,11 @@ bool is_under(const std::string& path, const std::string& root) {
 
 }  // namespace
 
-FileTrackingWriter::FileTrackingWriter(IndexWriter& writer,
+FileTrackingWriter::FileTrackingWriter(DocumentSink& sink,
                                        const std::map<std::string, KnownFile>& known,
                                        IndexReport& report)
-    : writer_(writer),
-      registry_(writer.database()),
+    : sink_(sink),
+      registry_(sink.records()),
       known_(known),
       report_(report),
       remember_written_(!known.empty()) {}
@@ -27,8 +27,8 @@ void FileTrackingWriter::begin_file(const std::string& path, const FileStamp& st
   found_.insert(path);
 }
 
-void FileTrackingWriter::write(const BuiltDocument& built, const std::string& id) {
-  if (writer_.write(built) == AddResult::added) {
+void FileTrackingWriter::write(BuiltDocument built, const std::string& id) {
+  if (sink_.write(std::move(built)) == AddResult::added) {
     ++report_.added;
   } else {
     ++report_.replaced;
@@ -76,7 +76,7 @@ void FileTrackingWriter::prune(const std::vector<std::string>& roots) {
 }
 
 void FileTrackingWriter::commit() {
-  writer_.commit();
+  sink_.commit();
   uncommitted_ = 0;
 }
 
@@ -84,7 +84,7 @@ void FileTrackingWriter::remove_articles(const std::vector<std::string>& ids,
                                          const std::unordered_set<std::string>& kept) {
   for (const std::string& id : ids) {
     if (kept.contains(id) || written_.contains(id)) continue;
-    if (writer_.remove(id)) ++report_.removed;
+    if (sink_.remove(id)) ++report_.removed;
   }
 }
 

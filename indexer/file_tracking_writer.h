@@ -8,7 +8,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "indexer/index_writer.h"
+#include "indexer/document_sink.h"
 #include "indexer/source_files.h"
 #include "newsdex/index.h"
 
@@ -21,12 +21,12 @@ namespace newsdex {
 class FileTrackingWriter {
  public:
   /// `known` are the files recorded when the run started (`SourceFileRegistry::known_files`).
-  FileTrackingWriter(IndexWriter& writer, const std::map<std::string, KnownFile>& known,
+  FileTrackingWriter(DocumentSink& sink, const std::map<std::string, KnownFile>& known,
                      IndexReport& report);
 
   /// The articles that follow, up to `end_file`, come from the file at `path`.
   void begin_file(const std::string& path, const FileStamp& stamp);
-  void write(const BuiltDocument& built, const std::string& id);
+  void write(BuiltDocument built, const std::string& id);
   /// Every article of the current file has been written.
   void end_file();
   /// The file at `path` was passed over as unchanged; `stamp` is its current one.
@@ -43,7 +43,7 @@ class FileTrackingWriter {
   void remove_articles(const std::vector<std::string>& ids,
                        const std::unordered_set<std::string>& kept);
 
-  IndexWriter& writer_;
+  DocumentSink& sink_;
   SourceFileRegistry registry_;
   const std::map<std::string, KnownFile>& known_;
   IndexReport& report_;

@@ -32,10 +32,15 @@ IndexWriter::IndexWriter(const std::string& path, Mode mode)
   }
 }
 
-AddResult IndexWriter::write(const BuiltDocument& built) {
+AddResult IndexWriter::write(BuiltDocument built) {
   const bool existed = db_.term_exists(built.id_term);
   db_.replace_document(built.id_term, built.document);
   return existed ? AddResult::replaced : AddResult::added;
+}
+
+void IndexWriter::reopen() {
+  // The new handle takes the new database's lock before the old one lets go of the old's.
+  db_ = Xapian::WritableDatabase(path_, Xapian::DB_OPEN);
 }
 
 bool IndexWriter::remove(std::string_view id) {

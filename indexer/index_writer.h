@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include "indexer/document_builder.h"
+#include "indexer/document_sink.h"
 #include "newsdex/index.h"
 
 namespace newsdex {
@@ -14,16 +15,19 @@ namespace newsdex {
 /// The single writer of a newsdex database: stamps new databases with the schema and analyzer
 /// that built them, refuses databases built by others, and adds, replaces and removes
 /// documents. Xapian errors propagate; the public API translates them.
-class IndexWriter {
+class IndexWriter final : public DocumentSink {
  public:
   enum class Mode { create_or_open, open_existing };
 
   IndexWriter(const std::string& path, Mode mode);
 
-  /// Stores `built`, replacing any document with the same id term.
-  AddResult write(const BuiltDocument& built);
-  bool remove(std::string_view id);
-  void commit() { db_.commit(); }
+  AddResult write(BuiltDocument built) override;
+  bool remove(std::string_view id) override;
+  void commit() override { db_.commit(); }
+  Xapian::WritableDatabase& records() override { return db_; }
+  /// Opens the database at `path()` again, after a bulk load has put a new one in its place
+  /// (`ShardedLoad`). There must be no uncommitted changes.
+  void reopen();
   std::uint64_t size() const { return db_.get_doccount(); }
   const std::string& path() const noexcept { return path_; }
   /// The database, for what is kept beside the documents (see `SourceFileRegistry`).

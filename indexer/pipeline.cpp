@@ -12,6 +12,7 @@
 
 #include "indexer/bounded_queue.h"
 #include "indexer/file_tracking_writer.h"
+#include "indexer/sharded_load.h"
 #include "indexer/source_files.h"
 
 namespace newsdex {
@@ -208,14 +209,18 @@ IndexReport index_paths(IndexWriter& writer, const std::vector<std::string>& pat
                                       .seconds = seconds_since(start)});
   };
 
-  FileTrackingWriter tracking_writer(writer, known_files, report);
+  // A first load goes to shards written in parallel; an update goes to the database itself.
+  std::optional<ShardedLoad> sharded;
+  if (known_files.empty() && writer.size() == 0) sharded.emplace(writer, options.batch_size);
+  FileTrackingWriter tracking_writer(sharded ? static_cast<DocumentSink&>(*sharded) : writer,
+                                     known_files, report);
   std::map<std::uint64_t, BuiltItem> pending;  // built out of order, waiting for their turn
   std::uint64_t next = 0;
   std::exception_ptr write_failure;
   auto write_in_order = [&] {
     for (auto it = pending.find(next); it != pending.end(); it = pending.find(++next)) {
       if (auto* built = std::get_if<BuiltDocument>(&it->second.result)) {
-        tracking_writer.write(*built, it->second.id);
+        tracking_writer.write(std::move(*built), it->second.id);
         if (tracking_writer.uncommitted() >= options.batch_size) tracking_writer.commit();
       } else if (auto* event = std::get_if<FileEvent>(&it->second.result)) {
         switch (event->kind) {
@@ -268,6 +273,7 @@ IndexReport index_paths(IndexWriter& writer, const std::vector<std::string>& pat
     tracking_writer.prune(roots);
   }
   tracking_writer.commit();
+  if (sharded) sharded->finish();
   report.read = articles_read;
   report.bytes = bytes_read;
   report.passed_over = files_passed_over;

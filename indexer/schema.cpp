@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "indexer/schema.h"
 
+#include "analyzers/fnv1a.h"
+
 #include <fmt/format.h>
 
 namespace newsdex::schema {
@@ -10,13 +12,6 @@ namespace {
 // Glass rejects terms over 245 bytes; leave room for the prefix and the hash.
 constexpr std::size_t kMaxTermBytes = 240;
 
-std::uint64_t fnv1a(std::string_view text) {
-  std::uint64_t hash = 14695981039346656037ull;
-  for (unsigned char c : text) {
-    hash = (hash ^ c) * 1099511628211ull;
-  }
-  return hash;
-}
 
 }  // namespace
 

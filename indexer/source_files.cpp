@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "indexer/source_files.h"
 
+#include "analyzers/fnv1a.h"
+
 #include <fmt/format.h>
 
 #include <array>
@@ -18,16 +20,7 @@ constexpr std::string_view kKeyPrefix = "file:";
 // hash (its record holds the path itself).
 constexpr std::size_t kMaxKeyBytes = 200;
 
-constexpr std::uint64_t kFnvOffset = 0xcbf29ce484222325ull;
-constexpr std::uint64_t kFnvPrime = 0x100000001b3ull;
 
-std::uint64_t fnv1a(std::string_view bytes, std::uint64_t hash = kFnvOffset) {
-  for (const char c : bytes) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= kFnvPrime;
-  }
-  return hash;
-}
 
 std::string metadata_key(const std::string& path) {
   std::string key = std::string(kKeyPrefix) + path;
@@ -76,7 +69,7 @@ std::optional<std::uint64_t> hash_file(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) return std::nullopt;
   std::array<char, 1 << 16> block;
-  std::uint64_t hash = kFnvOffset;
+  std::uint64_t hash = kFnv1aOffset;
   while (in.read(block.data(), block.size()) || in.gcount() > 0) {
     hash = fnv1a(std::string_view(block.data(), static_cast<std::size_t>(in.gcount())), hash);
   }

@@ -338,7 +338,16 @@ std::optional<Article> SearchEngine::get(std::string_view id) {
   return decode_stored_article(db_.get_document(*it).get_data()).article;
 }
 
-void SearchEngine::reopen() { db_.reopen(); }
+void SearchEngine::reopen() {
+  const std::string uuid = db_.get_uuid();
+  db_.reopen();
+  // A bulk load puts a merged database in the place of the old one (indexer/sharded_load.h);
+  // reopened, the old handle would read the new version file with the old tables.
+  if (db_.get_uuid() != uuid) {
+    db_ = open_database(path_);
+    queries_ = QueryBuilder(db_);
+  }
+}
 
 IndexStats SearchEngine::stats() {
   IndexStats stats;

@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Indexing throughput of newsdex beside plain Xapian and SQLite FTS5 (bench/index_baseline.cpp)
+// on Reuters-21578, in one run: each round runs every engine once, in a shuffled order, as a
+// separate process, and measures its wall-clock time and peak resident memory (wait4's
+// rusage). Prints the medians and each engine's time as a ratio of plain Xapian's, paired by
+// round, so that a noisy machine slows both sides of a ratio alike.
+//
+//   index_comparison [--copies K] [--files N] [--rounds R] [--threads T]
+//
+// --copies: the archive K times over with distinct ids (10 for the 10x corpus), generated in a
+// temporary folder; --files: only the first N of the 22 SGML files; --threads: passed to
+// `newsdex index`.
+#include <fmt/format.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <random>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "newsdex/reader.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Settings {
+  int copies = 1;
+  int files = 22;
+  int rounds = 3;
+  int threads = 0;
+};
+
+struct Run {
+  double seconds = 0;
+  double peak_rss_mb = 0;
+  double size_mb = 0;
+};
+
+struct Engine {
+  std::string name;
+  std::vector<std::string> command;  // the output path is appended, then the inputs
+  std::vector<Run> runs;
+};
+
+Settings parse(int argc, char** argv) {
+  Settings settings;
+  for (int i = 1; i < argc; ++i) {
+    const std::string flag = argv[i];
+    if (i + 1 >= argc) throw std::invalid_argument(flag + " needs a value");
+    const int value = std::stoi(argv[++i]);
+    if (value < 0) throw std::invalid_argument(flag + " must not be negative");
+    if (flag == "--copies") {
+      settings.copies = std::max(1, value);
+    } else if (flag == "--files") {
+      settings.files = std::clamp(value, 1, 22);
+    } else if (flag == "--rounds") {
+      settings.rounds = std::max(1, value);
+    } else if (flag == "--threads") {
+      settings.threads = value;
+    } else {
+      throw std::invalid_argument("unknown option " + flag);
+    }
+  }
+  return settings;
+}
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+// Copy `copy` of a Reuters file: every NEWID="n" becomes NEWID="copy*100000+n", so that each
+// copy's stories are new articles.
+std::string renumbered(const std::string& sgml, int copy) {
+  static constexpr std::string_view kAttribute = "NEWID=\"";
+  std::string out;
+  out.reserve(sgml.size() + sgml.size() / 100);
+  std::size_t from = 0;
+  for (std::size_t at = sgml.find(kAttribute); at != std::string::npos;
+       at = sgml.find(kAttribute, from)) {
+    at += kAttribute.size();
+    const std::size_t end = sgml.find('"', at);
+    if (end == std::string::npos) break;
+    out.append(sgml, from, at - from);
+    out += std::to_string(copy * 100000L + std::stol(sgml.substr(at, end - at)));
+    from = end;
+  }
+  out.append(sgml, from);
+  return out;
+}
+
+// The input files: the Reuters files themselves, or K renumbered copies of them under `work`.
+std::vector<std::string> prepare_inputs(const Settings& settings, const fs::path& work) {
+  std::vector<std::string> inputs;
+  for (int copy = 0; copy < settings.copies; ++copy) {
+    for (int i = 0; i < settings.files; ++i) {
+      const fs::path file = fmt::format("{}/reut2-{:03}.sgm", NEWSDEX_REUTERS_DIR, i);
+      if (settings.copies == 1) {
+        inputs.push_back(file.string());
+        continue;
+      }
+      const fs::path copied = work / fmt::format("copy-{:02}-reut2-{:03}.sgm", copy, i);
+      std::ofstream(copied, std::ios::binary) << renumbered(read_file(file), copy);
+      inputs.push_back(copied.string());
+    }
+  }
+  return inputs;
+}
+
+double megabytes_under(const fs::path& path) {
+  std::uintmax_t bytes = 0;
+  if (fs::is_regular_file(path)) return fs::file_size(path) / 1e6;
+  for (const auto& entry : fs::recursive_directory_iterator(path)) {
+    if (entry.is_regular_file()) bytes += entry.file_size();
+  }
+  return static_cast<double>(bytes) / 1e6;
+}
+
+Run run(const std::vector<std::string>& command) {
+  std::vector<char*> args;
+  for (const std::string& arg : command) args.push_back(const_cast<char*>(arg.c_str()));
+  args.push_back(nullptr);
+  const auto start = std::chrono::steady_clock::now();
+  const pid_t child = fork();
+  if (child == -1) throw std::runtime_error("fork failed");
+  if (child == 0) {
+    // Quiet children: progress and summaries would only slow the terminal.
+    std::freopen("/dev/null", "w", stdout);
+    execv(args[0], args.data());
+    std::perror(args[0]);
+    _exit(127);
+  }
+  int status = 0;
+  rusage usage{};
+  if (wait4(child, &status, 0, &usage) != child) throw std::runtime_error("wait4 failed");
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    throw std::runtime_error(fmt::format("{} failed (status {})", command[0], status));
+  }
+  return Run{.seconds = seconds, .peak_rss_mb = usage.ru_maxrss / 1024.0, .size_mb = 0};
+}
+
+double median(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  const std::size_t n = values.size();
+  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) try {
+  const Settings settings = parse(argc, argv);
+  const fs::path work = fs::temp_directory_path() / fmt::format("newsdex-index-comparison-{}",
+                                                               getpid());
+  fs::create_directories(work);
+  const std::vector<std::string> inputs = prepare_inputs(settings, work);
+
+  newsdex::ReadCallbacks counting;
+  std::uint64_t articles = 0;
+  counting.on_article = [&](newsdex::Article&&) { ++articles; };
+  const double input_mb = newsdex::read_articles(inputs, {}, counting).bytes / 1e6;
+  fmt::print("{} articles, {:.1f} MB of SGML ({} cop{} of {} file{}), {} rounds\n", articles,
+             input_mb, settings.copies, settings.copies == 1 ? "y" : "ies", settings.files,
+             settings.files == 1 ? "" : "s", settings.rounds);
+
+  std::vector<Engine> engines = {
+      {"plain Xapian", {NEWSDEX_BASELINE, "xapian"}, {}},
+      {"SQLite FTS5", {NEWSDEX_BASELINE, "fts5"}, {}},
+      {"newsdex", {NEWSDEX_CLI, "index", "--threads", std::to_string(settings.threads), "--db"},
+       {}},
+  };
+  std::mt19937 shuffle(20221);
+  std::vector<std::size_t> order(engines.size());
+  for (int round = 0; round < settings.rounds; ++round) {
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::shuffle(order.begin(), order.end(), shuffle);
+    for (std::size_t i : order) {
+      Engine& engine = engines[i];
+      const fs::path output = work / fmt::format("out-{}", i);
+      std::vector<std::string> command = engine.command;
+      command.push_back(output.string());
+      command.insert(command.end(), inputs.begin(), inputs.end());
+      Run result = run(command);
+      result.size_mb = megabytes_under(output);
+      fs::remove_all(output);
+      engine.runs.push_back(result);
+      fmt::print("  round {}: {:<13} {:7.2f} s  peak RSS {:6.1f} MB\n", round + 1, engine.name,
+                 result.seconds, result.peak_rss_mb);
+    }
+  }
+
+  fmt::print("\n{:<13} {:>9} {:>11} {:>8} {:>10} {:>13} {:>16}\n", "engine", "time (s)",
+             "articles/s", "MB/s", "index MB", "peak RSS MB", "÷ plain Xapian");
+  const Engine& baseline = engines.front();
+  for (const Engine& engine : engines) {
+    std::vector<double> seconds, rss, size, ratios;
+    for (std::size_t r = 0; r < engine.runs.size(); ++r) {
+      seconds.push_back(engine.runs[r].seconds);
+      rss.push_back(engine.runs[r].peak_rss_mb);
+      size.push_back(engine.runs[r].size_mb);
+      ratios.push_back(engine.runs[r].seconds / baseline.runs[r].seconds);
+    }
+    const double time = median(seconds);
+    fmt::print("{:<13} {:>9.2f} {:>11.0f} {:>8.2f} {:>10.1f} {:>13.1f} {:>16.3f}\n", engine.name,
+               time, articles / time, input_mb / time, median(size), median(rss),
+               median(ratios));
+  }
+  fs::remove_all(work);
+  return 0;
+} catch (const std::exception& e) {
+  fmt::print(stderr, "index_comparison: {}\n", e.what());
+  return 1;
+}

@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "indexer/sharded_load.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <exception>
+#include <future>
+#include <system_error>
+#include <thread>
+#include <variant>
+
+#include "analyzers/fnv1a.h"
+#include "indexer/bounded_queue.h"
+#include "indexer/database_version.h"
+#include "indexer/schema.h"
+
+namespace newsdex {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Documents a shard buffers before it flushes them: Xapian's inverter costs more per document
+// the more it holds, and below a few hundred the flushes cost more than they save
+// (docs/ARCHITECTURE.md).
+constexpr std::uint64_t kShardBatch = 1000;
+
+// Flushes every file under `dir`, then `dir` itself: shards and merges are written without
+// Xapian's own syncs, so a merged database is made durable once, before it is put in place.
+void sync_tree(const fs::path& dir) {
+  auto sync = [](const fs::path& path, int flags) {
+    const int fd = ::open(path.c_str(), flags | O_CLOEXEC);
+    if (fd == -1) throw std::system_error(errno, std::generic_category(), "open " + path.string());
+    const int status = ::fsync(fd);
+    const int error = errno;
+    ::close(fd);
+    if (status != 0) throw std::system_error(error, std::generic_category(), "fsync " + path.string());
+  };
+  for (const fs::directory_entry& entry : fs::directory_iterator(dir)) {
+    if (entry.is_regular_file()) sync(entry.path(), O_RDONLY);
+  }
+  sync(dir, O_RDONLY | O_DIRECTORY);
+}
+
+// Puts the database at `replacement` where `target` is, atomically, and the old one where
+// `replacement` was.
+void put_in_place(const fs::path& replacement, const fs::path& target) {
+  if (::renameat2(AT_FDCWD, replacement.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) == 0) {
+    return;
+  }
+  if (errno != EINVAL && errno != ENOSYS) {
+    throw std::system_error(errno, std::generic_category(),
+                            "could not put the merged database in place of " + target.string());
+  }
+  // A filesystem without atomic exchange: readers opening in between find no database.
+  const fs::path old = target.string() + ".old";
+  fs::rename(target, old);
+  fs::rename(replacement, target);
+  fs::rename(old, replacement);
+}
+
+}  // namespace
+
+// One shard database and the thread that writes it, fed through a bounded queue.
+class ShardedLoad::Shard {
+ public:
+  explicit Shard(const fs::path& path)
+      : db_(path.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC),
+        thread_([this] { run(); }) {}
+
+  ~Shard() {
+    queue_.close();
+    thread_.join();
+  }
+
+  void write(BuiltDocument built) { send(std::move(built)); }
+  void remove(std::string id_term) { send(Removal{std::move(id_term)}); }
+
+  /// Asks the shard to commit; the future is ready once it has.
+  std::future<void> commit() {
+    std::promise<void> done;
+    std::future<void> committed = done.get_future();
+    send(std::move(done));
+    return committed;
+  }
+
+ private:
+  struct Removal {
+    std::string id_term;
+  };
+  using Operation = std::variant<BuiltDocument, Removal, std::promise<void>>;
+
+  void send(Operation operation) {
+    if (!queue_.push(std::move(operation))) throw std::logic_error("shard writer stopped");
+  }
+
+  void run() {
+    std::exception_ptr failure;
+    std::uint64_t buffered = 0;
+    while (std::optional<Operation> operation = queue_.pop()) {
+      if (auto* done = std::get_if<std::promise<void>>(&*operation)) {
+        if (failure) {
+          done->set_exception(failure);
+          continue;
+        }
+        try {
+          db_.commit();
+          buffered = 0;
+          done->set_value();
+        } catch (...) {
+          failure = std::current_exception();
+          done->set_exception(failure);
+        }
+        continue;
+      }
+      if (failure) continue;  // reported at the next commit
+      try {
+        if (auto* built = std::get_if<BuiltDocument>(&*operation)) {
+          db_.replace_document(built->id_term, built->document);
+        } else {
+          db_.delete_document(std::get<Removal>(*operation).id_term);
+        }
+        if (++buffered >= kShardBatch) {
+          db_.commit();
+          buffered = 0;
+        }
+      } catch (...) {
+        failure = std::current_exception();
+      }
+    }
+  }
+
+  Xapian::WritableDatabase db_;
+  BoundedQueue<Operation> queue_{256};
+  std::thread thread_;  // last: it starts once the rest is ready
+};
+
+ShardedLoad::ShardedLoad(IndexWriter& target, std::uint64_t first_merge)
+    : target_(target),
+      staging_(target.path() + ".staging"),
+      next_merge_(std::max<std::uint64_t>(first_merge, 1)) {
+  // A staging folder left by a killed run is stale: the target's lock, which we hold, is
+  // what let that run write it.
+  fs::remove_all(staging_);
+  fs::create_directories(staging_);
+  records_ = Xapian::WritableDatabase((staging_ / "records").string(),
+                                      Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
+  stamp_database_version(records_);
+  records_.commit();
+  for (unsigned i = 0; i < kShards; ++i) {
+    shards_.push_back(std::make_unique<Shard>(staging_ / ("shard-" + std::to_string(i))));
+  }
+}
+
+ShardedLoad::~ShardedLoad() {
+  shards_.clear();
+  records_.close();
+  std::error_code ignored;
+  fs::remove_all(staging_, ignored);
+  fs::remove_all(target_.path() + ".next", ignored);
+}
+
+ShardedLoad::Shard& ShardedLoad::shard_for(std::string_view id_term) {
+  return *shards_[fnv1a(id_term) % shards_.size()];
+}
+
+AddResult ShardedLoad::write(BuiltDocument built) {
+  const std::uint64_t hash = fnv1a(built.id_term);
+  // Moved, never shared: a Xapian object's reference count is not safe across threads.
+  shards_[hash % shards_.size()]->write(std::move(built));
+  ++writes_since_merge_;
+  return written_.insert(hash).second ? AddResult::added : AddResult::replaced;
+}
+
+bool ShardedLoad::remove(std::string_view id) {
+  const std::string term = schema::boolean_term(schema::kId, id);
+  if (written_.erase(fnv1a(term)) == 0) return false;
+  shard_for(term).remove(term);
+  ++writes_since_merge_;
+  return true;
+}
+
+void ShardedLoad::commit() {
+  if (writes_since_merge_ < next_merge_) return;
+  merge();
+  next_merge_ = std::max<std::uint64_t>(next_merge_, written_.size());
+}
+
+void ShardedLoad::finish() { merge(); }
+
+void ShardedLoad::merge() {
+  records_.commit();
+  std::vector<std::future<void>> commits;
+  for (auto& shard : shards_) commits.push_back(shard->commit());
+  for (auto& committed : commits) committed.get();
+
+  Xapian::Database sources((staging_ / "records").string());
+  for (unsigned i = 0; i < shards_.size(); ++i) {
+    sources.add_database(Xapian::Database((staging_ / ("shard-" + std::to_string(i))).string()));
+  }
+  const fs::path next = target_.path() + ".next";
+  fs::remove_all(next);
+  sources.compact(next.string());
+  sync_tree(next);
+  put_in_place(next, target_.path());
+  target_.reopen();
+  fs::remove_all(next);
+  writes_since_merge_ = 0;
+}
+
+}  // namespace newsdex

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "indexer/document_sink.h"
+#include "indexer/index_writer.h"
+
+namespace newsdex {
+
+/// A bulk load into a database that holds no articles yet, by several writers at once.
+///
+/// Xapian has one writer per database, and that writer — its in-memory inverter more than the
+/// analysis — is what limits a first load (docs/ARCHITECTURE.md has the measurements). So a
+/// bulk load writes `kShards` shard databases side by side, each with a thread of its own and
+/// small batches; an article goes to the shard its id hashes to, so that a later copy of it
+/// replaces the earlier one. A checkpoint commits every shard and merges them all, with the
+/// records of the source files, into one new database by Xapian's compaction, which then takes
+/// the place of the target in one atomic rename (`renameat2` with `RENAME_EXCHANGE`): readers
+/// see the old database or the new one, never a mixture. The shards keep everything the run
+/// wrote, so each merge holds all of it; merges come when the run has doubled since the last
+/// (the first after `first_merge` articles), so merging costs at most twice a single one.
+///
+/// The shards live beside the target, in `<target>.staging/`, removed at the end; one left by
+/// a killed run is removed by the next. A run killed between merges leaves the target as the
+/// last merge made it, and the next run (an update of a database that is no longer empty)
+/// goes on from its records. The shard layout does not depend on the number of threads, so
+/// neither do the merged database's document numbers.
+class ShardedLoad final : public DocumentSink {
+ public:
+  static constexpr unsigned kShards = 4;
+
+  /// `target` must hold no articles. Throws `Xapian::Error` if the shards cannot be created.
+  ShardedLoad(IndexWriter& target, std::uint64_t first_merge);
+  /// Stops the shard writers and removes the staging folder, merged or not.
+  ~ShardedLoad() override;
+  ShardedLoad(const ShardedLoad&) = delete;
+  ShardedLoad& operator=(const ShardedLoad&) = delete;
+
+  AddResult write(BuiltDocument built) override;
+  bool remove(std::string_view id) override;
+  /// A checkpoint: merges into the target when the run has doubled since the last merge.
+  void commit() override;
+  Xapian::WritableDatabase& records() override { return records_; }
+  /// Commits and merges: the target then holds everything the run wrote and recorded.
+  void finish();
+
+ private:
+  class Shard;
+
+  Shard& shard_for(std::string_view id_term);
+  void merge();
+
+  IndexWriter& target_;
+  std::filesystem::path staging_;
+  Xapian::WritableDatabase records_;
+  std::vector<std::unique_ptr<Shard>> shards_;
+  // Hashes of the ids written, to count replacements and removals as they are asked for; the
+  // shard's own replace_document is what keeps one copy of an article.
+  std::unordered_set<std::uint64_t> written_;
+  std::uint64_t writes_since_merge_ = 0;
+  std::uint64_t next_merge_;
+};
+
+}  // namespace newsdex
