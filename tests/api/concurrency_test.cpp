@@ -4,12 +4,16 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <filesystem>
 #include <thread>
+
+#include <nlohmann/json.hpp>
 
 #include <gtest/gtest.h>
 
 #include "newsdex/newsdex.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/write_file.h"
 
 namespace newsdex {
 namespace {
@@ -67,6 +71,52 @@ TEST(Concurrency, ReadersInThreadsSeeOnlyCommittedStatesThatNeverShrink) {
   for (auto& t : readers) t.join();
   EXPECT_GT(searches, 0);
   EXPECT_EQ(Searcher::open(db).stats().documents, std::uint64_t{kBatches * kPerBatch});
+}
+
+// A first load writes shards and merges them into a new database that takes the old one's
+// place (indexer/sharded_load.h): readers that reopen across the swap must see one whole
+// database each time, never the old one's tables read through the new one's version.
+TEST(Concurrency, ReadersSeeWholeDatabasesWhileABulkLoadMergesAndSwaps) {
+  testing::TempDir dir;
+  constexpr int kArticles = 900;
+  std::string lines;
+  for (int n = 0; n < kArticles; ++n) {
+    const Article a = numbered(n);
+    lines += nlohmann::json{{"id", a.id}, {"headline", a.headline}, {"body", a.body},
+                            {"date", a.date}}.dump() + '\n';
+  }
+  testing::write_file(dir / "in/wire.jsonl", lines);
+  const std::string db = dir / "db";
+  Index index = Index::create(db);
+  index.commit();
+
+  std::atomic<bool> done = false;
+  std::atomic<int> searches = 0;
+  std::thread reader([&] {
+    Searcher searcher = Searcher::open(db);
+    std::uint64_t last = 0;
+    while (!done) {
+      searcher.reopen();
+      const SearchResults r = searcher.search({.query = "harbour", .facets = {"date"}, .limit = 3});
+      EXPECT_GE(r.total.estimated, last) << "a reader saw the count go backwards";
+      std::uint64_t by_date = 0;
+      for (const FacetValue& value : r.facets.at(0).values) by_date += value.count;
+      EXPECT_EQ(by_date, r.total.estimated) << "a reader saw a mixture of two databases";
+      EXPECT_EQ(r.hits.size(), std::min<std::uint64_t>(3, r.total.estimated));
+      last = r.total.estimated;
+      ++searches;
+    }
+  });
+  // Merges after 30, 60, 120, 240, 480 articles and at the end.
+  const IndexReport report = index.add_paths({dir / "in"}, {.batch_size = 30});
+  done = true;
+  reader.join();
+  EXPECT_GT(searches, 0);
+  EXPECT_EQ(report.added, std::uint64_t{kArticles});
+  EXPECT_EQ(Searcher::open(db).stats().documents, std::uint64_t{kArticles});
+  // The shards and the replaced database are gone.
+  EXPECT_FALSE(std::filesystem::exists(db + ".staging"));
+  EXPECT_FALSE(std::filesystem::exists(db + ".next"));
 }
 
 TEST(Concurrency, ReaderProcessRunsWhileAWriterProcessCommits) {
