@@ -148,6 +148,32 @@ constexpr auto kOrgHeads = std::to_array<std::string_view>({
 });
 static_assert(sorted(kOrgHeads));
 
+// What a place's name can name besides the place: an agreement, a negotiating round, a club of
+// creditors or a summit is named after the city where it was made or met ("the Paris accord",
+// "the Paris Club", "the Venice summit"), and a round of trade talks after a country too
+// ("the Uruguay Round"). Such stories are about the agreement, not the place.
+constexpr auto kNamedAfterCity = std::to_array<std::string_view>({
+    "accord", "accords", "agreement", "club", "pact", "round", "summit",
+});
+static_assert(sorted(kNamedAfterCity));
+
+// Waters named after a country or city they border: "the Gulf of Mexico" is not Mexico, nor the
+// Gulf region.
+constexpr auto kWaters = std::to_array<std::string_view>({
+    "bay", "gulf", "sea", "strait", "straits",
+});
+static_assert(sorted(kWaters));
+
+// Words that give what follows as an example or a comparison: "producers such as Brazil",
+// "a Mexico-like deal", "unlike Japan". A country given as an example is not a subject.
+constexpr auto kExampleCues = std::to_array<std::string_view>({
+    "including", "like", "unlike",
+});
+static_assert(sorted(kExampleCues));
+constexpr auto kExampleCuePairs = std::to_array<std::pair<std::string_view, std::string_view>>({
+    {"compared", "with"}, {"other", "than"}, {"similar", "to"}, {"such", "as"},
+});
+
 // Prepositions of place: a common-word place name needs one ("in Liberty").
 constexpr auto kLocatives = std::to_array<std::string_view>({
     "across", "around", "at", "from", "in", "inside", "into", "near", "outside", "throughout", "to",
@@ -185,13 +211,14 @@ static_assert(sorted(kHeadlineVerbs));
 // Currencies named after a country: "Swiss francs", "U.S. dlrs" and "Canadian dollars" are money,
 // not references to the country.
 constexpr auto kCurrencies = std::to_array<std::string_view>({
-    "baht", "cent", "cents", "crown", "crowns", "cruzado", "cruzados", "currency", "dinar",
-    "dinars", "dirham", "dirhams", "dlr", "dlrs", "dollar", "dollars", "drachma", "drachmas", "ecu",
-    "ecus", "escudo", "escudos", "forint", "franc", "francs", "guilder", "guilders", "krona",
-    "krone", "kroner", "kronor", "lira", "lire", "mark", "marks", "peseta", "pesetas", "peso",
-    "pesos", "pound", "pounds", "rand", "real", "reals", "rial", "rials", "ringgit", "riyal",
-    "riyals", "rouble", "roubles", "ruble", "rubles", "rupee", "rupees", "schilling", "schillings",
-    "shekel", "shekels", "shilling", "shillings", "sterling", "won", "yen", "yuan", "zloty",
+    "baht", "cent", "cents", "crown", "crowns", "cruzado", "cruzados", "ct", "cts", "currency",
+    "dinar", "dinars", "dirham", "dirhams", "dlr", "dlrs", "dollar", "dollars", "drachma",
+    "drachmas", "ecu", "ecus", "escudo", "escudos", "forint", "franc", "francs", "guilder",
+    "guilders", "krona", "krone", "kroner", "kronor", "lira", "lire", "mark", "marks", "peseta",
+    "pesetas", "peso", "pesos", "pound", "pounds", "rand", "real", "reals", "rial", "rials",
+    "ringgit", "riyal", "riyals", "rouble", "roubles", "ruble", "rubles", "rupee", "rupees",
+    "schilling", "schillings", "shekel", "shekels", "shilling", "shillings", "sterling", "won",
+    "yen", "yuan", "zloty",
 });
 static_assert(sorted(kCurrencies));
 // clang-format on
@@ -477,6 +504,13 @@ class Extraction {
   }
 
   bool is_gazetteer_name(std::string_view key) const { return !gazetteer_.find(key).empty(); }
+
+  // Whether every sense of the name is a city: "Dome", "Santos", but not "Jordan" or "Georgia".
+  bool only_city_name(std::string_view key) const {
+    const std::span<const NameSense> senses = gazetteer_.find(key);
+    return std::all_of(senses.begin(), senses.end(),
+                       [](const NameSense& sense) { return sense.target == Target::city; });
+  }
 
   bool is_country_name(std::string_view key) const {
     for (const NameSense& sense : gazetteer_.find(key)) {
@@ -967,10 +1001,15 @@ class Extraction {
     auto add_short = [&](std::size_t end) {
       const std::string short_key = join_keys(f, span.begin, end);
       const ScannedWord& first = word(f, span.begin);
-      if (!is_gazetteer_name(short_key) && !in(kStopwords, short_key) && !is_title(first) &&
-          !in(kDesignators, first.key) && !tables_.given_names.contains(first.key) &&
-          !lower_seen_.contains(first.key) && !first.has(detail::kLower)) {
+      if (in(kStopwords, short_key) || is_title(first) || in(kDesignators, first.key) ||
+          tables_.given_names.contains(first.key) || lower_seen_.contains(first.key) ||
+          first.has(detail::kLower)) {
+        return;
+      }
+      if (!is_gazetteer_name(short_key)) {
         organizations_by_key_.emplace(short_key, id);
+      } else if (only_city_name(short_key)) {
+        city_named_organizations_.emplace(short_key, id);
       }
     };
     if (short_end < span.end) add_short(short_end);
@@ -1213,6 +1252,36 @@ class Extraction {
     countries_.push_back(CountryMentions{code, {mention}, named ? 1u : 0u});
   }
 
+  // "Hoechst AG of West Germany", "NEC Corp of Japan": where an organisation is from, which
+  // like "West German" or "Japanese" describes it rather than names a subject; and the end of
+  // a name that "of" opens ("United Steelworkers of America"). A title before "of" is a role
+  // in the country ("President of Brazil"), which names it.
+  bool home_of_organization(const Span& span) const {
+    const Field& field = fields_[span.field];
+    const std::size_t b = span.begin;
+    if (b < 2 || field.words[b - 1].key != "of" || !field.words[b - 1].has(detail::kLower) ||
+        !unbroken(span.field, b - 2, b + 1)) {
+      return false;
+    }
+    const ScannedWord& head = field.words[b - 2];
+    return field.owner[b - 2] == Owner::organization ||
+           (head.has(detail::kCapitalised) && !head.has(detail::kSentenceStart) &&
+            !head.has(detail::kAllCaps) && !is_title(head) && !in(kStopwords, head.key));
+  }
+
+  // "such as Brazil", "like Mexico", "including Japan": kExampleCues right before the name.
+  bool given_as_example(const Span& span) const {
+    const auto& words = fields_[span.field].words;
+    const std::size_t b = span.begin;
+    if (b >= 1 && in(kExampleCues, words[b - 1].key) && unbroken(span.field, b - 1, b + 1)) {
+      return true;
+    }
+    return b >= 2 && unbroken(span.field, b - 2, b + 1) &&
+           std::find(kExampleCuePairs.begin(), kExampleCuePairs.end(),
+                     std::pair(std::string_view(words[b - 2].key),
+                               std::string_view(words[b - 1].key))) != kExampleCuePairs.end();
+  }
+
   Mention mention_of(const Span& span) const {
     const Field& field = fields_[span.field];
     return Mention{field.input.field, field.input.caption, field.words[span.begin].begin,
@@ -1230,7 +1299,8 @@ class Extraction {
     // unless capitals are how its name is written (UAE, U.S.).
     const bool shouted = !sense.exact_case && field.words[span.begin].has(detail::kAllCaps);
     add_country(raw_country(sense), span,
-                sense.target == Target::country && !field.caseless(span.begin) && !shouted);
+                sense.target == Target::country && !field.caseless(span.begin) && !shouted &&
+                    !home_of_organization(span) && !given_as_example(span));
     if (sense.target == Target::demonym) return;
     ResolvedPlace place = resolver_.to_place(sense, context_.year);
     const Mention mention = mention_of(span);
@@ -1288,6 +1358,10 @@ class Extraction {
         ++i;
         continue;
       }
+      if (water_named_after_place(f, i)) {
+        i += 2;  // the place after "of" is skipped too, by `after_water`
+        continue;
+      }
       const bool inside_organization = field.owner[i] == Owner::organization;
       if (!caseless && !(w.has(detail::kCapitalised) || w.has(detail::kInitialism))) {
         if (w.has(detail::kHyphenated) && !inside_organization) hyphen_parts(f, i);
@@ -1322,8 +1396,7 @@ class Extraction {
           const std::string located_in = country_after(f, i + n);
           NameContext context;
           context.surface = field.surface(i, i + n);
-          context.locative = i > 0 && in(kLocatives, words[i - 1].key) &&
-                             words[i - 1].has(detail::kLower) && !breaks_after(words[i - 1]);
+          context.locative = locative_before(f, i);
           context.weak_case = caseless || w.has(detail::kSentenceStart);
           context.lower_elsewhere = n == 1 && lower_seen_.contains(key);
           context.located_in = located_in;
@@ -1340,7 +1413,11 @@ class Extraction {
           if (sense->target == Target::city && !inside_organization) senses_.emplace(key, sense);
         }
         matched = n;
-        if (currency_after(f, i + n)) break;
+        if (currency_after(f, i + n) || named_after(f, i + n, *sense) || after_water(f, i)) break;
+        if (const auto company = company_of_city_name(f, i, i + n, *sense)) {
+          add_mention(*company, Span{f, i, i + n});
+          break;
+        }
         const auto [run_begin, run_end] = field.name_run[i];
         const bool inside_name = run_end - run_begin > n && run_end >= i + n;
         if (inside_organization || inside_name) {
@@ -1352,13 +1429,60 @@ class Extraction {
         }
       }
       if (matched == 0) {
-        if (!inside_organization && !caseless) region_adjective(f, i);
-        if (w.has(detail::kHyphenated)) hyphen_parts(f, i);
+        if (!inside_organization && !caseless) {
+          if (const std::size_t n = region_adjective(f, i); n > 1) {
+            i += n;
+            continue;
+          }
+        }
+        // "Bristol-Myers Co", "Ciba-Geigy AG": a compound in an organisation's name is a name.
+        if (w.has(detail::kHyphenated) && !inside_organization) hyphen_parts(f, i);
         ++i;
       } else {
         i += matched;
       }
     }
+  }
+
+  // The organisation a city's name stands for when the article has opened the organisation's
+  // name with it ("Dome Petroleum Ltd" … "Dome said", "Santos Ltd" … "the Santos objective"),
+  // unless a word of place or a qualifier makes it the city ("in Phoenix", "Phoenix, Ariz.").
+  std::optional<std::size_t> company_of_city_name(std::size_t f, std::size_t b, std::size_t e,
+                                                  const NameSense& sense) const {
+    if (sense.target != Target::city || fields_[f].owner[b] != Owner::none) return std::nullopt;
+    const auto it = city_named_organizations_.find(join_keys(f, b, e));
+    if (it == city_named_organizations_.end() || locative_before(f, b) ||
+        qualifier_after(f, e).first != nullptr) {
+      return std::nullopt;
+    }
+    return it->second;
+  }
+
+  bool locative_before(std::size_t f, std::size_t i) const {
+    const auto& words = fields_[f].words;
+    return i > 0 && in(kLocatives, words[i - 1].key) && words[i - 1].has(detail::kLower) &&
+           !breaks_after(words[i - 1]);
+  }
+
+  // Whether the place's name ending at `e` names what follows it: "Paris accord", "Uruguay
+  // Round" (kNamedAfterCity).
+  bool named_after(std::size_t f, std::size_t e, const NameSense& sense) const {
+    const auto& words = fields_[f].words;
+    if (e >= words.size() || breaks_after(words[e - 1]) || !in(kNamedAfterCity, words[e].key)) {
+      return false;
+    }
+    return sense.target == Target::city || words[e].key == "round";
+  }
+
+  // "Gulf of Mexico", "Sea of Japan": capitalised water, "of", a capitalised name.
+  bool water_named_after_place(std::size_t f, std::size_t i) const {
+    const auto& words = fields_[f].words;
+    return i + 2 < words.size() && in(kWaters, words[i].key) && !words[i].has(detail::kLower) &&
+           words[i + 1].key == "of" && !words[i + 2].has(detail::kLower) && unbroken(f, i, i + 3);
+  }
+
+  bool after_water(std::size_t f, std::size_t i) const {
+    return i >= 2 && water_named_after_place(f, i - 2);
   }
 
   bool currency_after(std::size_t f, std::size_t e) const {
@@ -1421,16 +1545,38 @@ class Extraction {
     }
   }
 
-  // "the small Balkan country", "Baltic states": a region named by its adjective.
-  void region_adjective(std::size_t f, std::size_t i) {
+  // "the small Balkan country", "Baltic states", "Latin American debtors", "West African
+  // states": a region named by its adjective. "American" there is not the United States.
+  // Returns the words it covers.
+  std::size_t region_adjective(std::size_t f, std::size_t i) {
     const ScannedWord& w = word(f, i);
-    if (!w.has(detail::kCapitalised) || w.has(detail::kSentenceStart)) return;
+    if (!w.has(detail::kCapitalised) || w.has(detail::kSentenceStart)) return 0;
     for (const NameSense& sense : gazetteer_.find(w.key + "s")) {
       if (sense.target == Target::region) {
         add_place(sense, Span{f, i, i + 1});
-        return;
+        return 1;
       }
     }
+    const auto& words = fields_[f].words;
+    if (i + 1 >= words.size() || !words[i + 1].has(detail::kCapitalised) ||
+        !unbroken(f, i, i + 2)) {
+      return 0;
+    }
+    std::string_view next = words[i + 1].key;
+    if (next.ends_with('s')) next.remove_suffix(1);  // "Latin Americans"
+    if (!next.ends_with('n')) return 0;
+    // "American" → "America", "European" → "Europe".
+    for (const std::size_t cut : {1, 2}) {
+      if (next.size() <= cut + 2) break;
+      const std::string region = w.key + " " + std::string(next.substr(0, next.size() - cut));
+      for (const NameSense& sense : gazetteer_.find(region)) {
+        if (sense.target == Target::region) {
+          add_place(sense, Span{f, i, i + 2});
+          return 2;
+        }
+      }
+    }
+    return 0;
   }
 
   // ---- result --------------------------------------------------------------------------------
@@ -1487,6 +1633,9 @@ class Extraction {
   KeyMap<std::size_t> people_by_key_;
   KeyMap<std::size_t> people_by_surname_;
   KeyMap<std::size_t> organizations_by_key_;
+  // Short names of organisations that are cities' names too: the organisation only where the
+  // words are not used as a place (`company_of_city_name`).
+  KeyMap<std::size_t> city_named_organizations_;
   KeyMap<std::size_t> acronyms_;
   std::unordered_map<std::uint32_t, std::size_t> known_entities_;
   std::vector<Span> unresolved_;

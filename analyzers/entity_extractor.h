@@ -67,8 +67,10 @@ struct CountryMentions {
   /// state or organisation in it (`Teheran`, `Bank of England`).
   std::vector<Mention> mentions;
   /// How many of `mentions` name the country itself in running text: not a demonym, city or
-  /// organisation, nor a line written in capitals (a table of countries). What the article is
-  /// about is named; what it passes by is often only described.
+  /// organisation, nor a line written in capitals (a table of countries), nor where an
+  /// organisation is from (`NEC Corp of Japan`, `Steelworkers of America`), nor an example
+  /// (`such as Brazil`, `unlike Japan`). What the article is about is named; what it passes by
+  /// is often only described.
   std::size_t named = 0;
 };
 

@@ -162,6 +162,28 @@ std::vector<std::vector<std::string>> entity_tokens(const std::vector<newsdex::N
   return result;
 }
 
+// The words that refer to country `code` in an article ("Argentina", "h:Canadian" for one in the
+// headline, "*Japan" for one counted as named), or "dateline" when it is where the story was filed.
+std::vector<std::string> reference_texts(const Article& article, const ArticleMetadata& m,
+                                         const std::string& code) {
+  std::vector<std::string> texts;
+  if (m.filed_from && m.filed_from->country == code) texts.push_back("dateline");
+  for (const newsdex::CountryMentions& c : m.country_mentions) {
+    if (c.code != code) continue;
+    for (const newsdex::Mention& x : c.mentions) {
+      const bool headline = x.field == newsdex::TextField::headline;
+      const std::string_view field = headline ? std::string_view(article.headline)
+                                     : x.field == newsdex::TextField::caption
+                                         ? std::string_view(article.captions[x.caption])
+                                         : std::string_view(article.body);
+      texts.push_back(
+          fmt::format("{}{}", headline ? "h:" : "", field.substr(x.start, x.end - x.start)));
+    }
+    texts.push_back(fmt::format("named={}", c.named));
+  }
+  return texts;
+}
+
 std::string join(const std::vector<std::string>& items) {
   std::string out;
   for (const auto& item : items) out += (out.empty() ? "" : ",") + item;
@@ -298,9 +320,9 @@ int main(int argc, char** argv) {
         if (gold_countries.contains(code)) {
           ++countries.true_positives;
         } else {
-          miss("country+",
-               fmt::format("{}: {} not in gold {} ({})", article.id, code,
-                           join({gold_countries.begin(), gold_countries.end()}), article.headline));
+          miss("country+", fmt::format("{}: {} not in gold {} ({}) from [{}]", article.id, code,
+                                       join({gold_countries.begin(), gold_countries.end()}),
+                                       article.headline, join(reference_texts(article, m, code))));
         }
       }
       for (const std::string& code : gold_countries) {

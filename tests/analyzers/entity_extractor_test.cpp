@@ -127,7 +127,42 @@ INSTANTIATE_TEST_SUITE_P(
         PlaceCase{{"The Swiss franc rose against the U.S. dollar."}, "", ""},
         PlaceCase{{"Texaco Inc <TX> and <Dominion Textile of Montreal> said."}, "", ""},
         // A capital in an organisation's name tells its country, as a country, not a place.
-        PlaceCase{{"The Bank of Tokyo raised its rates."}, "", "JP"}));
+        PlaceCase{{"The Bank of Tokyo raised its rates."}, "", "JP"},
+        // A region's adjective of two words: "American" there is not the United States.
+        PlaceCase{{"Debts of Latin American and West African states grew."},
+                  "Latin America (region) | West Africa (region)",
+                  ""},
+        // Agreements, clubs, summits and trade rounds named after where they were made.
+        PlaceCase{
+            {"The Paris accord held, the Paris Club agreed and the Venice summit ended."}, "", ""},
+        PlaceCase{{"Talks in the Uruguay Round resumed in Geneva."}, "Geneva (city, CH)", "CH"},
+        // Waters named after a country, and cents of a currency.
+        PlaceCase{{"Rigs in the Gulf of Mexico were shut."}, "", ""},
+        PlaceCase{{"The Canadian dollar rose to 76.85 U.S. cts."}, "", ""},
+        // A compound in an organisation's name is a name, not a Bristol-based firm.
+        PlaceCase{{"Bristol-Myers Co said sales rose."}, "", ""},
+        // A city's name that opened a company's name is the company, unless used as a place.
+        PlaceCase{{"Dome Petroleum Ltd cut its debt. Dome said banks agreed."}, "", ""},
+        PlaceCase{{"Dome Petroleum Ltd cut its debt. Its chief flew to Dome."},
+                  "Dome (city, GH)",
+                  "GH"}));
+
+// What counts as naming a country (`CountryMentions::named`): not where a firm is from, the end
+// of an organisation's name, or an example.
+TEST(PlaceMentionTest, NamingACountryIsMoreThanDescribingSomethingElse) {
+  const auto named = [](std::string_view body) {
+    const Entities e = read({body});
+    return e.countries.size() == 1 ? std::optional(e.countries[0].named) : std::nullopt;
+  };
+  EXPECT_EQ(named("The order went to NEC Corp of Japan."), 0u);
+  EXPECT_EQ(named("Members of the United Steelworkers of America voted."), 0u);
+  EXPECT_EQ(named("Producers such as Brazil cut output."), 0u);
+  EXPECT_EQ(named("The deal was similar to Mexico's."), 0u);
+  EXPECT_EQ(named("Prices fell, unlike Japan's."), 0u);
+  // A role in the country, and the country in running text, name it.
+  EXPECT_EQ(named("He met the President of Brazil."), 1u);
+  EXPECT_EQ(named("Imports from Japan rose."), 1u);
+}
 
 TEST(PlaceMentionTest, MentionsCarryByteOffsets) {
   const std::string_view body = "Albania’s capital Tirana and Teheran.";

@@ -85,6 +85,17 @@ TEST(PublicationDateTest, AnImpossibleStatedDateIsAWarning) {
   EXPECT_THAT(m.warnings, ElementsAre("date '30 Feb 2022' is not a valid date; ignored"));
 }
 
+TEST(CountryFacetTest, AFirmsHomeAnExampleOrAnAccordIsNoSubject) {
+  Article a;
+  a.date = "2 Mar 1987";
+  a.dateline = "TOKYO, March 2 -";
+  a.headline = "Japan chip output falls";
+  a.body =
+      "Output fell, NEC Corp of West Germany said, as producers such as Taiwan held back "
+      "under the Paris accord. Latin American buyers waited.";
+  EXPECT_THAT(extract_metadata(a).countries, ElementsAre("JP"));
+}
+
 TEST(CountryFacetTest, HoldsTheDatelineAndWhatTheArticleIsAbout) {
   Article a;
   a.date = "2 Mar 1987";
