@@ -103,7 +103,9 @@ void read_html(std::string_view bytes) { run_reader(detail::read_html, bytes); }
 
 void parse_query(std::string_view bytes) {
   static const Xapian::Database db = query_database();
-  QueryBuilder builder(db);
+  // One builder for every input, as a searcher keeps one: building its analysis per input
+  // would spend most of the run there.
+  static QueryBuilder builder(db);
   Xapian::Query query;
   try {
     query = builder.parse(bytes);
