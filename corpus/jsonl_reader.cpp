@@ -115,7 +115,10 @@ std::string parse_error_message(const json::parse_error& e) {
   std::string_view what = e.what();
   const std::size_t colon = what.find(": ");
   if (colon != std::string_view::npos) what.remove_prefix(colon + 2);
-  return fmt::format("malformed JSON at byte {}: {}", e.byte, what);
+  // Its "last read: '…'" quotes the bytes up to the error, and an error outside a string (`é`
+  // where a value belongs) stops after the first byte of a character: repair the quote.
+  return fmt::format("malformed JSON at byte {}: {}", e.byte,
+                     repair_utf8(what, InvalidUtf8::replace).text);
 }
 
 void read_record(const ReadContext& context, const json& record, std::uint64_t line) {

@@ -65,8 +65,10 @@ void FileTrackingWriter::unchanged_file(const std::string& path, const FileStamp
 void FileTrackingWriter::prune(const std::vector<std::string>& roots) {
   for (const auto& [path, known] : known_) {
     if (found_.contains(path)) continue;
+    // Clang 14 (the fuzzing compiler) cannot capture a structured binding, as C++20 allows.
+    const std::string& file = path;
     const bool under_roots = std::any_of(roots.begin(), roots.end(),
-                                         [&](const auto& root) { return is_under(path, root); });
+                                         [&](const auto& root) { return is_under(file, root); });
     if (!under_roots) continue;
     if (const std::optional<SourceFileRecord> record = registry_.find(path)) {
       remove_articles(record->article_ids, {});

@@ -24,7 +24,8 @@ using testing::run_reader;
 const testing::ReadParams kFeed{.source_path = "/in/feed.jsonl", .id_path = "in/feed.jsonl"};
 
 TEST(JsonlReader, ReadsUsualKeys) {
-  const auto got = run_reader(detail::read_jsonl, testing::read_fixture("corpus/wire.jsonl"), kFeed);
+  const auto got =
+      run_reader(detail::read_jsonl, testing::read_fixture("corpus/wire.jsonl"), kFeed);
   EXPECT_THAT(got.issues, IsEmpty());
   ASSERT_EQ(got.articles.size(), 2u);
 
@@ -105,6 +106,15 @@ TEST(JsonlReader, MalformedLineBetweenGoodOnes) {
   EXPECT_EQ(got.issues[0].record, 2u);
   EXPECT_THAT(got.issues[0].describe(),
               ::testing::StartsWith("/in/feed.jsonl:2: error: malformed JSON"));
+}
+
+TEST(JsonlReader, MalformedJsonMessageIsValidUtf8) {
+  // nlohmann quotes what it read up to the error: here the first byte of `é` alone.
+  const auto got =
+      run_reader(detail::read_jsonl, "{\"id\": \"x1\", \"title\": \xC3\xA9t\xC3\xA9}\n", kFeed);
+  ASSERT_EQ(got.issues.size(), 1u);
+  EXPECT_THAT(got.issues[0].message, ::testing::StartsWith("malformed JSON at byte 23: "));
+  EXPECT_TRUE(detail::is_valid_utf8(got.issues[0].message)) << got.issues[0].message;
 }
 
 TEST(JsonlReader, IdFallsBackToPathAndLine) {
