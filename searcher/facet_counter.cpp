@@ -1,42 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "searcher/facet_counter.h"
 
-#include <string_view>
-
-#include "indexer/schema.h"
-
 namespace newsdex {
 
+FacetCounter::FacetCounter(std::vector<const SlotOrdinals*> slots) : slots_(std::move(slots)) {
+  for (const SlotOrdinals* slot : slots_) counts_.emplace_back(slot->size(), 0);
+}
+
 void FacetCounter::operator()(const Xapian::Document& doc, double) {
+  ++matches_;
   const Xapian::docid id = doc.get_docid();
-  if (id <= last_) {
-    // Out of order (a multi-database match, say): ask the document.
-    count(doc.get_value(slot_));
-    return;
-  }
-  last_ = id;
-  if (values_ == db_.valuestream_end(slot_)) return;  // no later document has a value
-  if (values_.check(id) && values_ != db_.valuestream_end(slot_) && values_.get_docid() == id) {
-    count(*values_);
+  for (std::size_t i = 0; i < slots_.size(); ++i) {
+    std::uint64_t* counts = counts_[i].data();
+    for (const std::uint32_t ordinal : slots_[i]->of(id)) ++counts[ordinal];
   }
 }
 
-void FacetCounter::count(std::string_view packed) {
-  std::string_view rest(packed);
-  while (!rest.empty()) {
-    const std::size_t end = rest.find(schema::kValueSeparator);
-    const std::string_view value = rest.substr(0, end);
-    if (!value.empty()) {
-      // Looked up without a string: this runs for every value of every match.
-      if (const auto it = counts_.find(value); it != counts_.end()) {
-        ++it->second;
-      } else {
-        counts_.emplace(value, 1);
-      }
-    }
-    if (end == std::string_view::npos) break;
-    rest.remove_prefix(end + 1);
-  }
+void FacetCounter::reset() {
+  matches_ = 0;
+  for (auto& counts : counts_) std::fill(counts.begin(), counts.end(), 0);
 }
 
 }  // namespace newsdex

@@ -1,50 +1,39 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <cstdint>
-#include <string>
-#include <string_view>
-#include <unordered_map>
-
 #include <xapian.h>
 
-#include "analyzers/text_scanner.h"
+#include <cstdint>
+#include <vector>
+
+#include "searcher/facet_ordinals.h"
 
 namespace newsdex {
 
-/// Counts the values of one facet slot over every document the matcher sees. Unlike Xapian's
-/// `ValueCountMatchSpy`, a slot may hold several values (an article mentions several people),
-/// packed with `schema::kValueSeparator`; each counts once per document.
-///
-/// Values are read from the slot's value stream of `db`, which the matcher's documents walk in
-/// increasing docid order: several times cheaper than asking each document for its value.
+/// Counts every document the matcher sees, and for each of several facet slots the documents
+/// having each value, in one pass: an array increment per value of a match. Unlike Xapian's
+/// `ValueCountMatchSpy`, a slot may hold several values (an article mentions several people);
+/// each counts once per document.
 class FacetCounter : public Xapian::MatchSpy {
  public:
-  FacetCounter(const Xapian::Database& db, Xapian::valueno slot)
-      : db_(db), slot_(slot), values_(db.valuestream_begin(slot)) {}
+  /// Counts the values of `slots`, whose ordinals must outlive the counter.
+  explicit FacetCounter(std::vector<const SlotOrdinals*> slots);
 
   void operator()(const Xapian::Document& doc, double weight) override;
 
   /// Forgets what was counted, for another run of the same query.
-  void reset() {
-    counts_.clear();
-    values_ = db_.valuestream_begin(slot_);
-    last_ = 0;
-  }
+  void reset();
 
-  /// Value → number of documents seen that have it.
-  const detail::KeyMap<std::uint64_t>& counts() const noexcept {
-    return counts_;
-  }
+  /// The number of documents seen.
+  std::uint64_t matches() const noexcept { return matches_; }
+
+  /// Ordinal → documents seen with that value, for the `i`th slot given.
+  const std::vector<std::uint64_t>& counts(std::size_t i) const { return counts_[i]; }
 
  private:
-  void count(std::string_view packed);
-
-  Xapian::Database db_;
-  Xapian::valueno slot_;
-  Xapian::ValueIterator values_;
-  Xapian::docid last_ = 0;  ///< the last document counted from the stream
-  detail::KeyMap<std::uint64_t> counts_;
+  std::vector<const SlotOrdinals*> slots_;
+  std::vector<std::vector<std::uint64_t>> counts_;
+  std::uint64_t matches_ = 0;
 };
 
 }  // namespace newsdex

@@ -4,7 +4,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
-#include <memory>
+#include <span>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -30,17 +31,6 @@ constexpr double kRecencyMaxWeight = 2.0;
 constexpr std::size_t kCollapseLookahead = 20;
 // Words of an article that `similar` searches for.
 constexpr Xapian::termcount kSimilarTerms = 25;
-
-// Counts the matches the matcher sees.
-class MatchCounter : public Xapian::MatchSpy {
- public:
-  void operator()(const Xapian::Document&, double) override { ++count_; }
-  std::uint64_t count() const noexcept { return count_; }
-  void reset() noexcept { count_ = 0; }
-
- private:
-  std::uint64_t count_ = 0;
-};
 
 // Unprefixed terms only: the article's own words, not its id, facets or stemmed forms. Words
 // start with a lower-case letter, a digit or a non-ASCII byte; prefixes are capitals.
@@ -73,17 +63,26 @@ std::string bucket_of(const std::string& compact, DateBucket bucket) {
   }
 }
 
-Facet date_facet(const FacetCounter& counter, DateBucket bucket) {
+// Ordinals follow the values' order, so the days come in date order and each bucket's days
+// are consecutive.
+Facet date_facet(const SlotOrdinals& days, const std::vector<std::uint64_t>& counts,
+                 DateBucket bucket) {
   Facet facet{.name = std::string(kDateFacet), .values = {}, .exact = true};
-  if (counter.counts().empty()) return facet;
-  std::map<std::string, std::uint64_t> by_day(counter.counts().begin(), counter.counts().end());
+  const auto counted = [](std::uint64_t count) { return count > 0; };
+  const auto first = std::find_if(counts.begin(), counts.end(), counted);
+  if (first == counts.end()) return facet;
+  const auto last = std::find_if(counts.rbegin(), counts.rend(), counted);
   if (bucket == DateBucket::automatic) {
-    bucket = choose_bucket(by_day.begin()->first, by_day.rbegin()->first);
+    bucket = choose_bucket(days.value(static_cast<std::uint32_t>(first - counts.begin())),
+                           days.value(static_cast<std::uint32_t>(counts.rend() - last - 1)));
   }
-  std::map<std::string, std::uint64_t> buckets;
-  for (const auto& [day, count] : by_day) buckets[bucket_of(day, bucket)] += count;
-  for (const auto& [value, count] : buckets) {
-    facet.values.push_back({.value = value, .label = {}, .count = count});
+  for (std::uint32_t day = 0; day < counts.size(); ++day) {
+    if (counts[day] == 0) continue;
+    std::string value = bucket_of(days.value(day), bucket);
+    if (facet.values.empty() || facet.values.back().value != value) {
+      facet.values.push_back({.value = std::move(value), .label = {}, .count = 0});
+    }
+    facet.values.back().count += counts[day];
   }
   return facet;
 }
@@ -98,44 +97,26 @@ std::string label_of(const schema::FacetField& field, const std::string& value) 
   return {};
 }
 
-Facet value_facet(const schema::FacetField& field, const FacetCounter& counter, std::size_t size) {
+Facet value_facet(const schema::FacetField& field, const SlotOrdinals& values,
+                  const std::vector<std::uint64_t>& counts, std::size_t size) {
+  std::vector<std::uint32_t> counted;
+  for (std::uint32_t ordinal = 0; ordinal < counts.size(); ++ordinal) {
+    if (counts[ordinal] > 0) counted.push_back(ordinal);
+  }
+  // Ties broken by value (ordinals are in value order), so the order is the same on every
+  // run. Only the top `size` are ordered: a person facet may hold thousands of names.
+  const auto shown =
+      counted.begin() + static_cast<std::ptrdiff_t>(std::min(size, counted.size()));
+  std::partial_sort(counted.begin(), shown, counted.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return counts[a] != counts[b] ? counts[a] > counts[b] : a < b;
+  });
   Facet facet{.name = std::string(field.name), .values = {}, .exact = true};
-  for (const auto& [value, count] : counter.counts()) {
-    facet.values.push_back({.value = value, .label = {}, .count = count});
+  // Values and labels only for those shown: a country facet may hold two hundred codes.
+  for (auto it = counted.begin(); it != shown; ++it) {
+    facet.values.push_back(
+        {.value = values.value(*it), .label = label_of(field, values.value(*it)), .count = counts[*it]});
   }
-  // Ties broken by value, so the order is the same on every run. Only the top `size` are
-  // ordered: a person facet may hold thousands of names.
-  const auto shown = facet.values.begin() +
-                     static_cast<std::ptrdiff_t>(std::min(size, facet.values.size()));
-  std::partial_sort(facet.values.begin(), shown, facet.values.end(),
-                    [](const auto& a, const auto& b) {
-                      return a.count != b.count ? a.count > b.count : a.value < b.value;
-                    });
-  facet.values.erase(shown, facet.values.end());
-  // Labels only for the values shown: a country facet may hold two hundred codes.
-  for (FacetValue& value : facet.values) value.label = label_of(field, value.value);
   return facet;
-}
-
-const std::string kNoKey;
-
-// The duplicate keys of the documents of `mset`, read from the slot's value stream in docid
-// order: far cheaper than opening each document for one value.
-std::map<Xapian::docid, std::string> duplicate_keys(const Xapian::Database& db,
-                                                    const Xapian::MSet& mset) {
-  std::vector<Xapian::docid> ids(mset.begin(), mset.end());
-  std::sort(ids.begin(), ids.end());
-  std::map<Xapian::docid, std::string> keys;
-  if (ids.empty()) return keys;
-  Xapian::ValueIterator value = db.valuestream_begin(schema::kDuplicateSlot);
-  for (const Xapian::docid id : ids) {
-    if (value == db.valuestream_end(schema::kDuplicateSlot)) break;
-    if (value.check(id) && value != db.valuestream_end(schema::kDuplicateSlot) &&
-        value.get_docid() == id) {
-      keys.emplace(id, *value);
-    }
-  }
-  return keys;
 }
 
 Xapian::Database open_database(const std::string& path) {
@@ -171,7 +152,7 @@ std::string iso_of(const std::string& compact) {
 }  // namespace
 
 SearchEngine::SearchEngine(const std::string& path)
-    : path_(path), db_(open_database(path)), queries_(db_) {
+    : path_(path), db_(open_database(path)), ordinals_(db_), queries_(db_) {
   check_database_version(db_, path_);
 }
 
@@ -230,46 +211,44 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
     case SortOrder::relevance:
       break;
   }
-  // Spies see every matching article, collapsed copies included, so totals and facets count
-  // articles, not hits.
-  MatchCounter matches;
-  enquire.add_matchspy(&matches);
-  std::vector<std::unique_ptr<FacetCounter>> counters;
+  // The spy sees every matching article, collapsed copies included, so totals and facets
+  // count articles, not hits.
+  std::vector<const SlotOrdinals*> slots;
   for (const std::string& name : request.facets) {
-    const auto slot = name == kDateFacet ? schema::kDateSlot : schema::find_facet_field(name)->slot;
-    counters.push_back(std::make_unique<FacetCounter>(db_, slot));
-    enquire.add_matchspy(counters.back().get());
+    slots.push_back(&ordinals_.slot(name == kDateFacet ? schema::kDateSlot
+                                                        : schema::find_facet_field(name)->slot));
   }
+  FacetCounter counter(slots);
+  enquire.add_matchspy(&counter);
   // Facets count the whole match set only if the matcher looks at every match.
   const Xapian::doccount documents = db_.get_doccount();
   const Xapian::doccount check_at_least =
-      counters.empty() ? static_cast<Xapian::doccount>(
-                             std::min<std::size_t>(request.count_exactly_up_to, documents))
-                       : documents;
+      slots.empty() ? static_cast<Xapian::doccount>(
+                          std::min<std::size_t>(request.count_exactly_up_to, documents))
+                    : documents;
   // Copies are folded among the best-ranked matches only: Xapian's own collapse key would read
   // the key of every candidate, which costs more than the rest of a query (measured with
   // bench/query_latency). The window grows until it holds the page, or the matches run out.
+  const SlotOrdinals* keys =
+      request.collapse_duplicates ? &ordinals_.slot(schema::kDuplicateSlot) : nullptr;
   const std::size_t wanted = request.offset + request.limit;
-  std::size_t window = request.collapse_duplicates ? 2 * wanted + kCollapseLookahead : wanted;
+  std::size_t window = keys != nullptr ? 2 * wanted + kCollapseLookahead : wanted;
   Xapian::MSet mset;
   std::vector<Xapian::MSetIterator> page;  // the hits to show
   std::vector<std::size_t> copies;        // of each, folded into it
   for (;;) {
-    // Spies count again on each pass; only the last pass's counts are kept.
-    matches.reset();
-    for (auto& counter : counters) counter->reset();
+    // The spy counts again on each pass; only the last pass's counts are kept.
+    counter.reset();
     mset = enquire.get_mset(0, static_cast<Xapian::doccount>(window), check_at_least);
     page.clear();
     copies.clear();
-    std::vector<Xapian::MSetIterator> shown;
-    std::map<std::string, std::size_t> shown_by_key;
-    const std::map<Xapian::docid, std::string> keys =
-        request.collapse_duplicates ? duplicate_keys(db_, mset) : std::map<Xapian::docid, std::string>();
+    std::size_t shown = 0;
+    std::unordered_map<std::uint32_t, std::size_t> shown_by_key;  // key ordinal → rank
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      const auto key_of = keys.find(*it);
-      const std::string& key = key_of == keys.end() ? kNoKey : key_of->second;
+      const std::span<const std::uint32_t> key =
+          keys != nullptr ? keys->of(*it) : std::span<const std::uint32_t>();
       if (!key.empty()) {
-        const auto [found, is_new] = shown_by_key.emplace(key, shown.size());
+        const auto [found, is_new] = shown_by_key.emplace(key.front(), shown);
         if (!is_new) {
           if (found->second >= request.offset && found->second < wanted) {
             ++copies[found->second - request.offset];
@@ -277,28 +256,26 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
           continue;
         }
       }
-      if (shown.size() >= request.offset && shown.size() < wanted) {
+      if (shown >= request.offset && shown < wanted) {
         page.push_back(it);
         copies.push_back(0);
       }
-      shown.push_back(it);
+      ++shown;
     }
     // Without folding, or with the page full, or with every match seen, one pass is enough.
-    if (!request.collapse_duplicates || shown.size() >= wanted || mset.size() < window) break;
+    if (keys == nullptr || shown >= wanted || mset.size() < window) break;
     window *= 2;
   }
 
   SearchResults results;
   results.parsed_query = query.get_description();
+  const std::uint64_t matches = counter.matches();
   // The matcher saw every match when it saw fewer than it was asked to check, or all.
-  if (matches.count() < check_at_least || check_at_least == documents) {
-    results.total = Total{.estimated = matches.count(),
-                          .lower = matches.count(),
-                          .upper = matches.count(),
-                          .exact = true};
+  if (matches < check_at_least || check_at_least == documents) {
+    results.total = Total{.estimated = matches, .lower = matches, .upper = matches, .exact = true};
   } else {
-    results.total = Total{.estimated = std::max<std::uint64_t>(mset.get_matches_estimated(), matches.count()),
-                          .lower = std::max<std::uint64_t>(mset.get_matches_lower_bound(), matches.count()),
+    results.total = Total{.estimated = std::max<std::uint64_t>(mset.get_matches_estimated(), matches),
+                          .lower = std::max<std::uint64_t>(mset.get_matches_lower_bound(), matches),
                           .upper = mset.get_matches_upper_bound(),
                           .exact = false};
   }
@@ -323,9 +300,11 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
   }
   for (std::size_t i = 0; i < request.facets.size(); ++i) {
     const std::string& name = request.facets[i];
-    results.facets.push_back(name == kDateFacet
-                                 ? date_facet(*counters[i], request.date_bucket)
-                                 : value_facet(*schema::find_facet_field(name), *counters[i], request.facet_size));
+    results.facets.push_back(
+        name == kDateFacet
+            ? date_facet(*slots[i], counter.counts(i), request.date_bucket)
+            : value_facet(*schema::find_facet_field(name), *slots[i], counter.counts(i),
+                          request.facet_size));
     results.facets.back().exact = results.total.exact;
   }
   return results;
@@ -340,12 +319,16 @@ std::optional<Article> SearchEngine::get(std::string_view id) {
 
 void SearchEngine::reopen() {
   const std::string uuid = db_.get_uuid();
-  db_.reopen();
-  // A bulk load puts a merged database in the place of the old one (indexer/sharded_load.h);
-  // reopened, the old handle would read the new version file with the old tables.
+  const bool changed = db_.reopen();
+  // A bulk load puts a merged database in the place of the old one (indexer/sharded_load.h):
+  // reopened, the old handle would read the new version file with the old tables, and
+  // reopen() need not even report a change.
   if (db_.get_uuid() != uuid) {
     db_ = open_database(path_);
     queries_ = QueryBuilder(db_);
+    ordinals_.clear();
+  } else if (changed) {
+    ordinals_.clear();
   }
 }
 

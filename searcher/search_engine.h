@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include "newsdex/search.h"
+#include "searcher/facet_ordinals.h"
 #include "searcher/query_builder.h"
 
 namespace newsdex {
@@ -31,6 +32,7 @@ class SearchEngine {
 
   std::string path_;
   Xapian::Database db_;
+  FacetOrdinals ordinals_;  ///< of db_'s facet and duplicate key slots, for counting and folding
   QueryBuilder queries_;
 };
 

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "searcher/facet_ordinals.h"
+
+#include <algorithm>
+#include <numeric>
+#include <string_view>
+
+#include "analyzers/text_scanner.h"
+#include "indexer/schema.h"
+
+namespace newsdex {
+
+SlotOrdinals::SlotOrdinals(const Xapian::Database& db, Xapian::valueno slot) {
+  // starts_[id + 1] first counts document id's values, then becomes a running total.
+  starts_.assign(static_cast<std::size_t>(db.get_lastdocid()) + 2, 0);
+  // Ordinals in order of first appearance at first; renumbered in value order below.
+  detail::KeyMap<std::uint32_t> seen;
+  for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
+    const std::string packed = *it;
+    std::string_view rest(packed);
+    for (;;) {
+      const std::size_t end = rest.find(schema::kValueSeparator);
+      if (const std::string_view value = rest.substr(0, end); !value.empty()) {
+        auto found = seen.find(value);
+        if (found == seen.end()) {
+          found = seen.emplace(value, static_cast<std::uint32_t>(values_.size())).first;
+          values_.emplace_back(value);
+        }
+        ordinals_.push_back(found->second);
+        ++starts_[it.get_docid() + 1];
+      }
+      if (end == std::string_view::npos) break;
+      rest.remove_prefix(end + 1);
+    }
+  }
+  std::partial_sum(starts_.begin(), starts_.end(), starts_.begin());
+
+  std::vector<std::uint32_t> by_value(values_.size());
+  std::iota(by_value.begin(), by_value.end(), 0);
+  std::sort(by_value.begin(), by_value.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return values_[a] < values_[b]; });
+  std::vector<std::uint32_t> renumbered(values_.size());
+  std::vector<std::string> sorted(values_.size());
+  for (std::uint32_t i = 0; i < by_value.size(); ++i) {
+    renumbered[by_value[i]] = i;
+    sorted[i] = std::move(values_[by_value[i]]);
+  }
+  values_ = std::move(sorted);
+  for (std::uint32_t& ordinal : ordinals_) ordinal = renumbered[ordinal];
+}
+
+FacetOrdinals::FacetOrdinals(const Xapian::Database& db) : db_(db) {}
+
+const SlotOrdinals& FacetOrdinals::slot(Xapian::valueno slot) {
+  std::unique_ptr<const SlotOrdinals>& ordinals = slots_[slot];
+  if (!ordinals) ordinals = std::make_unique<const SlotOrdinals>(db_, slot);
+  return *ordinals;
+}
+
+}  // namespace newsdex

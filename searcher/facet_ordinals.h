@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace newsdex {
+
+/// The values of one value slot for every document of a database, as ordinals into the slot's
+/// sorted list of distinct values (Lucene's doc values, Elasticsearch's global ordinals): with
+/// them, counting a facet over a match set is an array increment per match, where reading the
+/// slot's value stream for every query costs more than the rest of the search.
+///
+/// A slot holding several values packed with `schema::kValueSeparator` gives each document one
+/// ordinal per non-empty value. Ordinals follow the values' byte order, so ordering by ordinal
+/// is ordering by value. Immutable once built; reads are thread-safe.
+class SlotOrdinals {
+ public:
+  /// Reads the slot's value stream of `db` once.
+  SlotOrdinals(const Xapian::Database& db, Xapian::valueno slot);
+
+  /// The ordinals of document `id`'s values; empty for a document without any, or not in the
+  /// database when this was built.
+  std::span<const std::uint32_t> of(Xapian::docid id) const noexcept {
+    if (id + 1 >= starts_.size()) return {};
+    return {ordinals_.data() + starts_[id], ordinals_.data() + starts_[id + 1]};
+  }
+
+  /// The value of `ordinal`, which must be below `size()`.
+  const std::string& value(std::uint32_t ordinal) const { return values_[ordinal]; }
+
+  /// The number of distinct values.
+  std::size_t size() const noexcept { return values_.size(); }
+
+ private:
+  std::vector<std::uint32_t> starts_;    ///< docid → start in ordinals_; one more than docids
+  std::vector<std::uint32_t> ordinals_;  ///< every document's ordinals, in docid order
+  std::vector<std::string> values_;      ///< ordinal → value, sorted
+};
+
+/// The `SlotOrdinals` of one database, each built the first time it is asked for and kept
+/// until `clear`, which must follow every change of the database's revision. Not thread-safe.
+class FacetOrdinals {
+ public:
+  /// Shares `db`, and so follows its reopens.
+  explicit FacetOrdinals(const Xapian::Database& db);
+
+  /// The ordinals of `slot`; the reference stays valid until `clear`.
+  const SlotOrdinals& slot(Xapian::valueno slot);
+
+  /// Drops what was built, for a database reopened at another revision.
+  void clear() noexcept { slots_.clear(); }
+
+ private:
+  Xapian::Database db_;
+  std::map<Xapian::valueno, std::unique_ptr<const SlotOrdinals>> slots_;
+};
+
+}  // namespace newsdex

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "searcher/facet_counter.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+#include "indexer/schema.h"
+#include "searcher/facet_ordinals.h"
+
+namespace newsdex {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+constexpr Xapian::valueno kSlot = 6;
+
+// Documents 1..4: two people, none, one, and the two again in the other order.
+Xapian::WritableDatabase people() {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  const std::string sep(1, schema::kValueSeparator);
+  for (const std::string& packed :
+       {"Rama" + sep + "Baker", std::string(), std::string("Baker"), "Baker" + sep + "Rama"}) {
+    Xapian::Document doc;
+    doc.add_term("word");
+    doc.add_term("Q" + std::to_string(db.get_lastdocid() + 1));
+    if (!packed.empty()) doc.add_value(kSlot, packed);
+    db.add_document(doc);
+  }
+  return db;
+}
+
+std::vector<std::uint32_t> ordinals(const SlotOrdinals& slot, Xapian::docid id) {
+  const auto of = slot.of(id);
+  return {of.begin(), of.end()};
+}
+
+TEST(SlotOrdinals, NumbersEachDocumentsValuesInValueOrder) {
+  const SlotOrdinals slot(people(), kSlot);
+  ASSERT_EQ(slot.size(), 2u);
+  EXPECT_EQ(slot.value(0), "Baker");
+  EXPECT_EQ(slot.value(1), "Rama");
+  EXPECT_THAT(ordinals(slot, 1), ElementsAre(1, 0));
+  EXPECT_THAT(ordinals(slot, 2), IsEmpty());
+  EXPECT_THAT(ordinals(slot, 3), ElementsAre(0));
+  EXPECT_THAT(ordinals(slot, 4), ElementsAre(0, 1));
+  // Documents added after it was built have no values in it.
+  EXPECT_THAT(ordinals(slot, 5), IsEmpty());
+}
+
+TEST(FacetCounter, CountsMatchesAndEachValueOncePerDocument) {
+  Xapian::WritableDatabase db = people();
+  const SlotOrdinals slot(db, kSlot);
+  FacetCounter counter({&slot, &slot});
+  Xapian::Enquire enquire(db);
+  const Xapian::Query excluded[] = {Xapian::Query("Q1"), Xapian::Query("Q4")};
+  enquire.set_query(
+      Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query("word"),
+                    Xapian::Query(Xapian::Query::OP_OR, std::begin(excluded), std::end(excluded))));
+  enquire.add_matchspy(&counter);
+  enquire.get_mset(0, 10, db.get_doccount());
+  // Documents 2 and 3 match: one without people, one with Baker.
+  EXPECT_EQ(counter.matches(), 2u);
+  EXPECT_THAT(counter.counts(0), ElementsAre(1, 0));
+  EXPECT_THAT(counter.counts(1), ElementsAre(1, 0));
+
+  counter.reset();
+  enquire.set_query(Xapian::Query("word"));
+  enquire.get_mset(0, 10, db.get_doccount());
+  EXPECT_EQ(counter.matches(), 4u);
+  EXPECT_THAT(counter.counts(0), ElementsAre(3, 2));
+}
+
+}  // namespace
+}  // namespace newsdex
