@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "searcher/search_engine.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <map>
@@ -119,6 +121,12 @@ Facet value_facet(const schema::FacetField& field, const SlotOrdinals& values,
   return facet;
 }
 
+std::pair<std::uint64_t, std::uint64_t> folder_identity(const std::string& path) {
+  struct stat status {};
+  if (::stat(path.c_str(), &status) != 0) return {0, 0};
+  return {status.st_dev, status.st_ino};
+}
+
 Xapian::Database open_database(const std::string& path) {
   if (!std::filesystem::exists(path)) {
     throw Error(ErrorCode::not_found, fmt::format("no database at {}", path), path);
@@ -152,7 +160,7 @@ std::string iso_of(const std::string& compact) {
 }  // namespace
 
 SearchEngine::SearchEngine(const std::string& path)
-    : path_(path), db_(open_database(path)), ordinals_(db_), queries_(db_) {
+    : path_(path), folder_(folder_identity(path)), db_(open_database(path)), ordinals_(db_), queries_(db_) {
   check_database_version(db_, path_);
 }
 
@@ -318,16 +326,14 @@ std::optional<Article> SearchEngine::get(std::string_view id) {
 }
 
 void SearchEngine::reopen() {
-  const std::string uuid = db_.get_uuid();
-  const bool changed = db_.reopen();
-  // A bulk load puts a merged database in the place of the old one (indexer/sharded_load.h):
-  // reopened, the old handle would read the new version file with the old tables, and
-  // reopen() need not even report a change.
-  if (db_.get_uuid() != uuid) {
+  // Reopening the old handle on a database that was replaced would read the new version file
+  // with the old tables, and need not even report a change.
+  if (std::pair folder = folder_identity(path_); folder != folder_) {
+    folder_ = folder;
     db_ = open_database(path_);
+    ordinals_ = FacetOrdinals(db_);
     queries_ = QueryBuilder(db_);
-    ordinals_.clear();
-  } else if (changed) {
+  } else if (db_.reopen()) {
     ordinals_.clear();
   }
 }

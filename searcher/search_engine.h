@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include <xapian.h>
 
@@ -31,6 +33,9 @@ class SearchEngine {
   SearchResults run(const Xapian::Query& query, const SearchRequest& request);
 
   std::string path_;
+  /// Device and inode of the folder at path_ when db_ was opened: a bulk load puts a new
+  /// database in its place (indexer/sharded_load.h), which reopen() must open afresh.
+  std::pair<std::uint64_t, std::uint64_t> folder_;
   Xapian::Database db_;
   FacetOrdinals ordinals_;  ///< of db_'s facet and duplicate key slots, for counting and folding
   QueryBuilder queries_;
