@@ -132,6 +132,7 @@ Run run(const std::vector<std::string>& command) {
   std::vector<char*> args;
   for (const std::string& arg : command) args.push_back(const_cast<char*>(arg.c_str()));
   args.push_back(nullptr);
+  std::fflush(stdout);  // or the child would print what is buffered a second time
   const auto start = std::chrono::steady_clock::now();
   const pid_t child = fork();
   if (child == -1) throw std::runtime_error("fork failed");
@@ -153,6 +154,17 @@ Run run(const std::vector<std::string>& command) {
   return Run{.seconds = seconds, .peak_rss_mb = usage.ru_maxrss / 1024.0, .size_mb = 0};
 }
 
+// A folder of the run's own, removed however the run ends.
+struct WorkFolder {
+  fs::path path = fs::temp_directory_path() /
+                  fmt::format("newsdex-index-comparison-{}", getpid());
+  WorkFolder() { fs::create_directories(path); }
+  ~WorkFolder() {
+    std::error_code ignored;
+    fs::remove_all(path, ignored);
+  }
+};
+
 double median(std::vector<double> values) {
   std::sort(values.begin(), values.end());
   const std::size_t n = values.size();
@@ -163,9 +175,8 @@ double median(std::vector<double> values) {
 
 int main(int argc, char** argv) try {
   const Settings settings = parse(argc, argv);
-  const fs::path work = fs::temp_directory_path() / fmt::format("newsdex-index-comparison-{}",
-                                                               getpid());
-  fs::create_directories(work);
+  const WorkFolder folder;
+  const fs::path& work = folder.path;
   const std::vector<std::string> inputs = prepare_inputs(settings, work);
 
   newsdex::ReadCallbacks counting;
@@ -179,7 +190,8 @@ int main(int argc, char** argv) try {
   std::vector<Engine> engines = {
       {"plain Xapian", {NEWSDEX_BASELINE, "xapian"}, {}},
       {"SQLite FTS5", {NEWSDEX_BASELINE, "fts5"}, {}},
-      {"newsdex", {NEWSDEX_CLI, "index", "--threads", std::to_string(settings.threads), "--db"},
+      {"newsdex",
+       {NEWSDEX_CLI, "index", "--quiet", "--threads", std::to_string(settings.threads), "--db"},
        {}},
   };
   std::mt19937 shuffle(20221);
@@ -218,7 +230,6 @@ int main(int argc, char** argv) try {
                time, articles / time, input_mb / time, median(size), median(rss),
                median(ratios));
   }
-  fs::remove_all(work);
   return 0;
 } catch (const std::exception& e) {
   fmt::print(stderr, "index_comparison: {}\n", e.what());
