@@ -68,7 +68,7 @@ Command add_index_command(CLI::App& app, Console& console) {
       ->type_name("PATH");
   add_read_options(*command, args->read);
   command->add_option("--threads", args->threads, "Analysis threads (default: one per core)");
-  command->add_option("--batch-size", args->batch_size, "Articles per commit")
+  command->add_option("--batch-size", args->batch_size, "Articles per commit (a first load merges after as many, then at each doubling)")
       ->check(CLI::PositiveNumber);
   command->add_flag("--quiet,-q", args->quiet, "No progress display");
   command->add_flag("--prune", args->prune,
