@@ -109,6 +109,26 @@ TEST_F(IncrementalTest, RerunsReadOnlyWhatChangedAndPruneRemovesWhatWentAway) {
   EXPECT_EQ(settled.removed, 0u);
 }
 
+// A first load goes through shards (indexer/sharded_load.h): a later copy of an article in the
+// same run replaces the earlier one there too, and what a killed load left behind is cleared.
+TEST_F(IncrementalTest, AFirstLoadKeepsTheLastCopyOfAnArticleAndClearsAStaleStaging) {
+  rewrite(archive_ / "a.jsonl", record("a1", "Harbour opens") + record("a2", "Mill closes"));
+  rewrite(archive_ / "b.jsonl", record("a1", "Harbour opens again") + record("b1", "Council meets"));
+  testing::write_file(fs::path(db_ + ".staging") / "shard-0" / "left-by-a-killed-run", "x");
+
+  const IndexReport first = index();
+  EXPECT_EQ(first.read, 4u);
+  EXPECT_EQ(first.added, 3u);
+  EXPECT_EQ(first.replaced, 1u);
+  EXPECT_EQ(ids(), (std::set<std::string>{"a1", "a2", "b1"}));
+  EXPECT_THAT(stored_data("a1"), HasSubstr("Harbour opens again"));
+  EXPECT_FALSE(fs::exists(db_ + ".staging"));
+  EXPECT_TRUE(Xapian::Database::check(db_) == 0);
+
+  // The next run is an update of the merged database: nothing to read.
+  EXPECT_EQ(index().unchanged, 4u);
+}
+
 TEST_F(IncrementalTest, WithoutPruneTheArticlesOfADeletedFileStay) {
   rewrite(archive_ / "a.jsonl", record("a1", "Harbour opens"));
   rewrite(archive_ / "b.jsonl", record("b1", "Council meets"));
