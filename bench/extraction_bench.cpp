@@ -8,7 +8,6 @@
 //   extraction_bench [--benchmark_filter=...] [--benchmark_min_time=...]
 
 #include <benchmark/benchmark.h>
-#include <stdlib.h>
 
 #include <filesystem>
 #include <stdexcept>
@@ -19,6 +18,7 @@
 #include "indexer/index_writer.h"
 #include "indexer/schema.h"
 #include "newsdex/reader.h"
+#include "tests/support/temp_dir.h"
 
 namespace {
 
@@ -50,30 +50,12 @@ const std::vector<Article>& articles() {
   return *loaded;
 }
 
-class TempDir {
- public:
-  TempDir() {
-    const char* base = getenv("TMPDIR");
-    std::string pattern = std::string(base && *base ? base : "/tmp") + "/newsdex-bench-XXXXXX";
-    if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  std::string db() const { return (path_ / "db").string(); }
-
- private:
-  std::filesystem::path path_;
-};
-
 // Indexes every article once per iteration; arg 0 leaves places, people and organisations out.
 void BM_Index(benchmark::State& state) {
   const bool entities = state.range(0) != 0;
   const std::vector<Article>& input = articles();
-  TempDir dir;
-  newsdex::IndexWriter writer(dir.db(), newsdex::IndexWriter::Mode::create_or_open);
+  newsdex::testing::TempDir dir;
+  newsdex::IndexWriter writer(dir / "db", newsdex::IndexWriter::Mode::create_or_open);
   newsdex::MetadataOptions options;
   options.entities = entities;
   newsdex::DocumentBuilder builder(options);
@@ -91,7 +73,7 @@ void BM_Index(benchmark::State& state) {
   // The benchmark checks its own result: every article stored, and country facets present
   // exactly when extraction ran (the dateline's country is there either way).
   if (writer.size() != input.size()) state.SkipWithError("articles missing from the index");
-  Xapian::Database db(dir.db());
+  Xapian::Database db(dir / "db");
   std::size_t with_places = 0;
   for (auto it = db.allterms_begin(std::string(newsdex::schema::kPerson));
        it != db.allterms_end(std::string(newsdex::schema::kPerson)); ++it) {

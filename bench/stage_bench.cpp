@@ -10,7 +10,6 @@
 //
 //   stage_bench [--benchmark_filter=...] [--benchmark_min_time=...]
 #include <benchmark/benchmark.h>
-#include <stdlib.h>
 
 #include <filesystem>
 #include <stdexcept>
@@ -21,6 +20,7 @@
 #include "indexer/index_writer.h"
 #include "indexer/sharded_load.h"
 #include "newsdex/reader.h"
+#include "tests/support/temp_dir.h"
 
 namespace {
 
@@ -73,24 +73,6 @@ std::vector<newsdex::BuiltDocument> fresh_documents() {
   return copies;
 }
 
-class TempDir {
- public:
-  TempDir() {
-    const char* base = getenv("TMPDIR");
-    std::string pattern = std::string(base && *base ? base : "/tmp") + "/newsdex-bench-XXXXXX";
-    if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  std::string db() const { return (path_ / "db").string(); }
-
- private:
-  fs::path path_;
-};
-
 void BM_ReadSgml(benchmark::State& state) {
   std::size_t articles = 0;
   std::uint64_t bytes = 0;
@@ -131,8 +113,8 @@ void BM_WriteOnDisk(benchmark::State& state) {
   for (auto _ : state) {
     state.PauseTiming();
     std::vector<newsdex::BuiltDocument> documents = fresh_documents();
-    TempDir dir;
-    newsdex::IndexWriter writer(dir.db(), newsdex::IndexWriter::Mode::create_or_open);
+    newsdex::testing::TempDir dir;
+    newsdex::IndexWriter writer(dir / "db", newsdex::IndexWriter::Mode::create_or_open);
     state.ResumeTiming();
     if (sharded) {
       newsdex::ShardedLoad load(writer, documents.size());

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/shared_dir.h"
 #include "tests/support/temp_dir.h"
 
 namespace newsdex {

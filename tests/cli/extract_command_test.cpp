@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "cli/cli.h"
+#include "tests/support/shared_dir.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/write_file.h"
 

@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "newsdex/newsdex.h"
+#include "tests/support/shared_dir.h"
 #include "tests/support/temp_dir.h"
 
 namespace newsdex {

@@ -20,6 +20,7 @@
 
 #include "analyzers/text_normalizer.h"
 #include "newsdex/newsdex.h"
+#include "tests/support/shared_dir.h"
 #include "tests/support/temp_dir.h"
 
 namespace newsdex {

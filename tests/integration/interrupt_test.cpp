@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "tests/support/process.h"
+#include "tests/support/shared_dir.h"
 #include "tests/support/temp_dir.h"
 
 namespace newsdex {

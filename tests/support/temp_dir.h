@@ -33,17 +33,6 @@ class TempDir {
 };
 
 /// The shared corpus folder beside the clone, or empty if it is absent (tests then skip).
-inline std::filesystem::path shared_dir() {
-  const std::filesystem::path dir = NEWSDEX_SHARED_DIR;
-  return std::filesystem::exists(dir / "corpus") ? dir : std::filesystem::path();
-}
-
 }  // namespace newsdex::testing
 
 /// Skips the current test with a clear message when ../shared is not beside the clone.
-#define NEWSDEX_REQUIRE_SHARED()                                                           \
-  do {                                                                                     \
-    if (::newsdex::testing::shared_dir().empty())                                          \
-      GTEST_SKIP() << "../shared (the Reuters-21578 corpus and seed articles) is absent: " \
-                      "this integration test needs it beside the clone";                   \
-  } while (false)
