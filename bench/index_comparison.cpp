@@ -128,7 +128,8 @@ double megabytes_under(const fs::path& path) {
   return static_cast<double>(bytes) / 1e6;
 }
 
-Run run(const std::vector<std::string>& command) {
+// Runs `command`, its standard error kept in `errors` and shown only if it fails.
+Run run(const std::vector<std::string>& command, const fs::path& errors) {
   std::vector<char*> args;
   for (const std::string& arg : command) args.push_back(const_cast<char*>(arg.c_str()));
   args.push_back(nullptr);
@@ -137,8 +138,9 @@ Run run(const std::vector<std::string>& command) {
   const pid_t child = fork();
   if (child == -1) throw std::runtime_error("fork failed");
   if (child == 0) {
-    // Quiet children: progress and summaries would only slow the terminal.
+    // Quiet children: summaries and the archive's own warnings would bury the table.
     std::freopen("/dev/null", "w", stdout);
+    std::freopen(errors.c_str(), "w", stderr);
     execv(args[0], args.data());
     std::perror(args[0]);
     _exit(127);
@@ -149,7 +151,8 @@ Run run(const std::vector<std::string>& command) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    throw std::runtime_error(fmt::format("{} failed (status {})", command[0], status));
+    throw std::runtime_error(
+        fmt::format("{} failed (status {}):\n{}", command[0], status, read_file(errors)));
   }
   return Run{.seconds = seconds, .peak_rss_mb = usage.ru_maxrss / 1024.0, .size_mb = 0};
 }
@@ -205,7 +208,7 @@ int main(int argc, char** argv) try {
       std::vector<std::string> command = engine.command;
       command.push_back(output.string());
       command.insert(command.end(), inputs.begin(), inputs.end());
-      Run result = run(command);
+      Run result = run(command, work / "errors.txt");
       result.size_mb = megabytes_under(output);
       fs::remove_all(output);
       engine.runs.push_back(result);

@@ -76,7 +76,11 @@ class ShardedLoad::Shard {
     thread_.join();
   }
 
-  void write(BuiltDocument built) { send(std::move(built)); }
+  /// `first_copy`: no article with this id was written before in this load, so the shard need
+  /// not look for one to replace.
+  void write(BuiltDocument built, bool first_copy) {
+    send(Addition{std::move(built), first_copy});
+  }
   void remove(std::string id_term) { send(Removal{std::move(id_term)}); }
 
   /// Asks the shard to commit; the future is ready once it has.
@@ -88,10 +92,14 @@ class ShardedLoad::Shard {
   }
 
  private:
+  struct Addition {
+    BuiltDocument built;
+    bool first_copy;
+  };
   struct Removal {
     std::string id_term;
   };
-  using Operation = std::variant<BuiltDocument, Removal, std::promise<void>>;
+  using Operation = std::variant<Addition, Removal, std::promise<void>>;
 
   void send(Operation operation) {
     if (!queue_.push(std::move(operation))) throw std::logic_error("shard writer stopped");
@@ -118,8 +126,13 @@ class ShardedLoad::Shard {
       }
       if (failure) continue;  // reported at the next commit
       try {
-        if (auto* built = std::get_if<BuiltDocument>(&*operation)) {
-          db_.replace_document(built->id_term, built->document);
+        if (auto* addition = std::get_if<Addition>(&*operation)) {
+          const BuiltDocument& built = addition->built;
+          if (addition->first_copy) {
+            db_.add_document(built.document);
+          } else {
+            db_.replace_document(built.id_term, built.document);
+          }
         } else {
           db_.delete_document(std::get<Removal>(*operation).id_term);
         }
@@ -169,10 +182,13 @@ ShardedLoad::Shard& ShardedLoad::shard_for(std::string_view id_term) {
 
 AddResult ShardedLoad::write(BuiltDocument built) {
   const std::uint64_t hash = fnv1a(built.id_term);
+  // Two ids with one hash make a later one look like a copy: replacing costs a look-up, and
+  // finds nothing to replace.
+  const bool first_copy = written_.insert(hash).second;
   // Moved, never shared: a Xapian object's reference count is not safe across threads.
-  shards_[hash % shards_.size()]->write(std::move(built));
+  shards_[hash % shards_.size()]->write(std::move(built), first_copy);
   ++writes_since_merge_;
-  return written_.insert(hash).second ? AddResult::added : AddResult::replaced;
+  return first_copy ? AddResult::added : AddResult::replaced;
 }
 
 bool ShardedLoad::remove(std::string_view id) {

@@ -60,8 +60,8 @@ class ShardedLoad final : public DocumentSink {
   std::filesystem::path staging_;
   Xapian::WritableDatabase records_;
   std::vector<std::unique_ptr<Shard>> shards_;
-  // Hashes of the ids written, to count replacements and removals as they are asked for; the
-  // shard's own replace_document is what keeps one copy of an article.
+  // Hashes of the ids written: to count replacements and removals as they are asked for, and to
+  // spare a shard the look-up of replace_document for an article's first copy.
   std::unordered_set<std::uint64_t> written_;
   std::uint64_t writes_since_merge_ = 0;
   std::uint64_t next_merge_;
