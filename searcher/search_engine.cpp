@@ -34,13 +34,18 @@ constexpr std::size_t kCollapseLookahead = 20;
 // Words of an article that `similar` searches for.
 constexpr Xapian::termcount kSimilarTerms = 25;
 
-// Unprefixed terms only: the article's own words, not its id, facets or stemmed forms. Words
-// start with a lower-case letter, a digit or a non-ASCII byte; prefixes are capitals.
+// The article's own words, in its headline (`S`) or elsewhere (unprefixed), not its id,
+// facets or stemmed forms. Words start with a lower-case letter, a digit or a non-ASCII byte;
+// prefixes are capitals.
 class WordsOnly : public Xapian::ExpandDecider {
  public:
   bool operator()(const std::string& term) const override {
-    const auto first = static_cast<unsigned char>(term[0]);
-    return term.size() > 2 && !(first >= 'A' && first <= 'Z');
+    const std::string_view word = std::string_view(term).starts_with(schema::kHeadline)
+                                      ? std::string_view(term).substr(schema::kHeadline.size())
+                                      : std::string_view(term);
+    if (word.size() <= 2) return false;
+    const auto first = static_cast<unsigned char>(word[0]);
+    return !(first >= 'A' && first <= 'Z');
   }
 };
 

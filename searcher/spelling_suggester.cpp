@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "searcher/spelling_suggester.h"
 
-#include "searcher/query_syntax.h"
-
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <map>
 #include <vector>
+
+#include "indexer/schema.h"
+#include "searcher/query_syntax.h"
 
 namespace newsdex {
 
@@ -87,17 +89,23 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
 std::optional<std::string> SpellingSuggester::correct(const std::string& term,
                                                       Xapian::doccount frequency) const {
   const std::size_t limit = term.size() <= 4 ? 1 : 2;
-  // Indexed words start with a lower-case letter, a digit or a non-ASCII byte; prefixed terms
-  // start with capitals, so listing by the first byte meets only words.
-  const std::string start = term.substr(0, 1);
+  // Indexed words start with a lower-case letter, a digit or a non-ASCII byte; prefixes are
+  // capitals, so listing by the first byte meets only words: those of captions and body
+  // unprefixed, those of headlines under the headline's prefix.
+  std::map<std::string, std::size_t> near;  // candidate word → its distance from `term`
+  for (const std::string_view prefix : {std::string_view(), schema::kHeadline}) {
+    const std::string start = std::string(prefix) + term.substr(0, 1);
+    for (auto it = db_.allterms_begin(start); it != db_.allterms_end(start); ++it) {
+      const std::string candidate = (*it).substr(prefix.size());
+      const std::size_t distance = edit_distance(term, candidate, limit);
+      if (distance != 0 && distance <= limit) near.emplace(candidate, distance);
+    }
+  }
   std::optional<std::string> best;
   std::size_t best_distance = limit + 1;
   Xapian::doccount best_frequency = 0;
-  for (auto it = db_.allterms_begin(start); it != db_.allterms_end(start); ++it) {
-    const std::string candidate = *it;
-    const std::size_t distance = edit_distance(term, candidate, limit);
-    if (distance == 0 || distance > limit) continue;
-    const Xapian::doccount candidate_frequency = it.get_termfreq();
+  for (const auto& [candidate, distance] : near) {
+    const Xapian::doccount candidate_frequency = articles_with(candidate);
     // A word the archive holds a few times is often the archive's own typo: a neighbour far
     // more frequent is what the reader meant.
     if (candidate_frequency < frequency * kMoreFrequent) continue;
@@ -111,6 +119,25 @@ std::optional<std::string> SpellingSuggester::correct(const std::string& term,
   return best;
 }
 
+Xapian::doccount SpellingSuggester::articles_with(const std::string& word) const {
+  const std::string in_headline = std::string(schema::kHeadline) + word;
+  const Xapian::doccount headlines = db_.get_termfreq(in_headline);
+  const Xapian::doccount texts = db_.get_termfreq(word);
+  if (headlines == 0 || texts == 0) return headlines + texts;
+  // Articles with the word in both are counted once: each of the shorter list looked up in
+  // the longer.
+  const auto& [shorter, longer] = headlines <= texts ? std::pair(in_headline, word)
+                                                     : std::pair(word, in_headline);
+  Xapian::doccount both = 0;
+  Xapian::PostingIterator other = db_.postlist_begin(longer);
+  for (auto it = db_.postlist_begin(shorter); it != db_.postlist_end(shorter); ++it) {
+    other.skip_to(*it);
+    if (other == db_.postlist_end(longer)) break;
+    if (*other == *it) ++both;
+  }
+  return headlines + texts - both;
+}
+
 std::optional<std::string> SpellingSuggester::suggest(std::string_view query,
                                                       TextAnalysis& analysis) const {
   std::string corrected;
@@ -119,8 +146,9 @@ std::optional<std::string> SpellingSuggester::suggest(std::string_view query,
   for (const QueryWord& word : free_words(query)) {
     const std::string_view text = query.substr(word.begin, word.end - word.begin);
     for (const Token& token : analysis.tokenize(text)) {
-      const Xapian::doccount frequency = db_.get_termfreq(token.term);
-      if (token.term.size() < 3 || frequency > kRareWord) continue;
+      if (token.term.size() < 3 || db_.get_termfreq(token.term) > kRareWord) continue;
+      const Xapian::doccount frequency = articles_with(token.term);
+      if (frequency > kRareWord) continue;
       if (std::all_of(token.term.begin(), token.term.end(),
                       [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
         continue;

@@ -18,11 +18,11 @@ namespace newsdex {
 ///
 /// Xapian 1.4.22's `get_spelling_suggestion` needs spelling tables written at index time (a
 /// cost on every article) and has a flaw, fixed in 1.4.31, that can reject the best
-/// candidate. This suggester needs neither: it compares a missing word with the indexed words
-/// that share its first letter (Damerau-Levenshtein distance at most 1 for words of up to four
-/// letters, else 2) and takes the nearest, the most frequent among equals. Only the words of the
-/// query are looked at, and only when one is missing, so a query that matches costs a few
-/// term lookups. Not thread-safe.
+/// candidate. This suggester needs neither: it compares a missing word with the indexed words,
+/// of headlines and of the rest alike, that share its first letter (Damerau-Levenshtein
+/// distance at most 1 for words of up to four letters, else 2) and takes the nearest, the most
+/// frequent (in articles) among equals. Only the words of the query are looked at, and only
+/// when one is missing, so a query that matches costs a few term lookups. Not thread-safe.
 class SpellingSuggester {
  public:
   explicit SpellingSuggester(const Xapian::Database& db) : db_(db) {}
@@ -34,6 +34,8 @@ class SpellingSuggester {
 
  private:
   std::optional<std::string> correct(const std::string& term, Xapian::doccount frequency) const;
+  /// How many articles hold `word`, in the headline or the rest of the text.
+  Xapian::doccount articles_with(const std::string& word) const;
 
   Xapian::Database db_;
 };

@@ -82,6 +82,26 @@ class QueryLanguageTest : public ::testing::Test {
   static inline testing::TempDir* dir_ = nullptr;
 };
 
+// "portals": "offline" is only in its headline, "servers" only in its body.
+TEST_F(QueryLanguageTest, BodySearchesTheTextButNotTheHeadline) {
+  EXPECT_THAT(ids("body:servers"), ElementsAre("portals"));
+  EXPECT_THAT(ids("body:server"), ElementsAre("portals"));  // inflections
+  EXPECT_THAT(ids("body:\"government servers\""), ElementsAre("portals"));
+  EXPECT_THAT(ids("body:offline"), ElementsAre());
+  EXPECT_THAT(ids("body:\"government portals\""), ElementsAre());
+  EXPECT_THAT(ids("headline:servers"), ElementsAre());
+  EXPECT_THAT(ids("headline:\"government portals\""), ElementsAre("portals"));
+}
+
+TEST_F(QueryLanguageTest, UnfieldedWordsSearchHeadlineAndBody) {
+  EXPECT_THAT(ids("offline"), ElementsAre("portals"));
+  EXPECT_THAT(ids("servers"), ElementsAre("portals"));
+  EXPECT_THAT(ids("offline servers"), ElementsAre("portals"));  // one in each
+  EXPECT_THAT(ids("\"government portals\""), ElementsAre("portals"));
+  EXPECT_THAT(ids("\"government servers\""), ElementsAre("portals"));
+  EXPECT_THAT(ids("portal*"), ElementsAre("portals"));
+}
+
 TEST_F(QueryLanguageTest, FilterFieldsMatchHoweverTheValueIsTyped) {
   EXPECT_THAT(ids("person:\"edi rama\""), UnorderedElementsAre("cut-ties", "cut-ties-copy", "portals"));
   EXPECT_THAT(ids("person:\"JAMES BAKER\""), ElementsAre("washington"));
