@@ -19,7 +19,6 @@
 #include "searcher/facet_counter.h"
 #include "searcher/recency_boost.h"
 #include "searcher/snippet_maker.h"
-#include "searcher/spelling_suggester.h"
 
 namespace newsdex {
 
@@ -165,7 +164,8 @@ std::string iso_of(const std::string& compact) {
 }  // namespace
 
 SearchEngine::SearchEngine(const std::string& path)
-    : path_(path), folder_(folder_identity(path)), db_(open_database(path)), ordinals_(db_), queries_(db_) {
+    : path_(path), folder_(folder_identity(path)), db_(open_database(path)), ordinals_(db_), queries_(db_),
+      spelling_(db_) {
   check_database_version(db_, path_);
 }
 
@@ -185,7 +185,7 @@ SearchResults SearchEngine::search(const SearchRequest& request) {
                                             ->release()));
   }
   SearchResults results = run(query, request);
-  results.suggestion = SpellingSuggester(db_).suggest(request.query, queries_.analysis());
+  results.suggestion = spelling_.suggest(request.query, queries_.analysis());
   return results;
 }
 
@@ -338,8 +338,10 @@ void SearchEngine::reopen() {
     db_ = open_database(path_);
     ordinals_ = FacetOrdinals(db_);
     queries_ = QueryBuilder(db_);
+    spelling_ = SpellingSuggester(db_);
   } else if (db_.reopen()) {
     ordinals_.clear();
+    spelling_.clear();
   }
 }
 

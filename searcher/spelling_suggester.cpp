@@ -18,6 +18,8 @@ namespace {
 // this many times more articles.
 constexpr Xapian::doccount kRareWord = 3;
 constexpr Xapian::doccount kMoreFrequent = 20;
+// Words longer than this many bytes are neither corrected nor suggested.
+constexpr std::size_t kLongestWord = 63;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
@@ -64,9 +66,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
   if ((n > m ? n - m : m - n) > limit) return limit + 1;
   // Three rows of the optimal string alignment table, on the stack: this runs for thousands of
   // candidate words per correction. Words longer than a row are not corrected.
-  constexpr std::size_t kLongest = 63;
-  if (m > kLongest) return limit + 1;
-  std::array<std::size_t, kLongest + 1> before{}, previous{}, current{};
+  if (m > kLongestWord) return limit + 1;
+  std::array<std::size_t, kLongestWord + 1> before{}, previous{}, current{};
   for (std::size_t j = 0; j <= m; ++j) previous[j] = j;
   for (std::size_t i = 1; i <= n; ++i) {
     current[0] = i;
@@ -86,17 +87,37 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
   return std::min(previous[m], limit + 1);
 }
 
-std::optional<std::string> SpellingSuggester::correct(const std::string& term,
-                                                      Xapian::doccount frequency) const {
-  const std::size_t limit = term.size() <= 4 ? 1 : 2;
+const std::vector<std::vector<std::string>>& SpellingSuggester::words_starting(char first) {
+  auto [found, is_new] = words_.try_emplace(first);
+  std::vector<std::vector<std::string>>& by_length = found->second;
+  if (!is_new) return by_length;
+  by_length.resize(kLongestWord + 1);
   // Indexed words start with a lower-case letter, a digit or a non-ASCII byte; prefixes are
   // capitals, so listing by the first byte meets only words: those of captions and body
   // unprefixed, those of headlines under the headline's prefix.
-  std::map<std::string, std::size_t> near;  // candidate word → its distance from `term`
   for (const std::string_view prefix : {std::string_view(), schema::kHeadline}) {
-    const std::string start = std::string(prefix) + term.substr(0, 1);
+    const std::string start = std::string(prefix) + first;
     for (auto it = db_.allterms_begin(start); it != db_.allterms_end(start); ++it) {
-      const std::string candidate = (*it).substr(prefix.size());
+      const std::string& term = *it;
+      const std::size_t length = term.size() - prefix.size();
+      if (length <= kLongestWord) by_length[length].push_back(term.substr(prefix.size()));
+    }
+  }
+  for (std::vector<std::string>& words : by_length) {
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+  }
+  return by_length;
+}
+
+std::optional<std::string> SpellingSuggester::correct(const std::string& term,
+                                                      Xapian::doccount frequency) {
+  const std::size_t limit = term.size() <= 4 ? 1 : 2;
+  const std::vector<std::vector<std::string>>& by_length = words_starting(term[0]);
+  std::map<std::string_view, std::size_t> near;  // candidate word → its distance from `term`
+  for (std::size_t length = term.size() > limit ? term.size() - limit : 0;
+       length <= term.size() + limit && length < by_length.size(); ++length) {
+    for (const std::string& candidate : by_length[length]) {
       const std::size_t distance = edit_distance(term, candidate, limit);
       if (distance != 0 && distance <= limit) near.emplace(candidate, distance);
     }
@@ -105,13 +126,13 @@ std::optional<std::string> SpellingSuggester::correct(const std::string& term,
   std::size_t best_distance = limit + 1;
   Xapian::doccount best_frequency = 0;
   for (const auto& [candidate, distance] : near) {
-    const Xapian::doccount candidate_frequency = articles_with(candidate);
+    const Xapian::doccount candidate_frequency = articles_with(std::string(candidate));
     // A word the archive holds a few times is often the archive's own typo: a neighbour far
     // more frequent is what the reader meant.
     if (candidate_frequency < frequency * kMoreFrequent) continue;
     if (distance < best_distance ||
         (distance == best_distance && candidate_frequency > best_frequency)) {
-      best = candidate;
+      best = std::string(candidate);
       best_distance = distance;
       best_frequency = candidate_frequency;
     }
@@ -139,7 +160,7 @@ Xapian::doccount SpellingSuggester::articles_with(const std::string& word) const
 }
 
 std::optional<std::string> SpellingSuggester::suggest(std::string_view query,
-                                                      TextAnalysis& analysis) const {
+                                                      TextAnalysis& analysis) {
   std::string corrected;
   std::size_t copied = 0;
   bool changed = false;

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <xapian.h>
 
@@ -22,7 +24,10 @@ namespace newsdex {
 /// of headlines and of the rest alike, that share its first letter (Damerau-Levenshtein
 /// distance at most 1 for words of up to four letters, else 2) and takes the nearest, the most
 /// frequent (in articles) among equals. Only the words of the query are looked at, and only
-/// when one is missing, so a query that matches costs a few term lookups. Not thread-safe.
+/// when one is missing, so a query that matches costs a few term lookups. The words with a
+/// given first letter are read from the database once, when a word with that letter is first
+/// corrected, and kept grouped by length (a correction compares only words of about the same
+/// length); `clear` forgets them. Not thread-safe.
 class SpellingSuggester {
  public:
   explicit SpellingSuggester(const Xapian::Database& db) : db_(db) {}
@@ -30,14 +35,20 @@ class SpellingSuggester {
   /// `query` with each missing word replaced by its correction (keeping an initial capital),
   /// or nullopt when every word is in the archive or none has a correction. Field values,
   /// operators and wildcards are left alone.
-  std::optional<std::string> suggest(std::string_view query, TextAnalysis& analysis) const;
+  std::optional<std::string> suggest(std::string_view query, TextAnalysis& analysis);
+
+  /// Forgets the words read, for a database reopened at a newer revision.
+  void clear() { words_.clear(); }
 
  private:
-  std::optional<std::string> correct(const std::string& term, Xapian::doccount frequency) const;
+  std::optional<std::string> correct(const std::string& term, Xapian::doccount frequency);
   /// How many articles hold `word`, in the headline or the rest of the text.
   Xapian::doccount articles_with(const std::string& word) const;
+  /// The indexed words starting with `first`, each once, by length (index 0 unused).
+  const std::vector<std::vector<std::string>>& words_starting(char first);
 
   Xapian::Database db_;
+  std::map<char, std::vector<std::vector<std::string>>> words_;
 };
 
 /// The optimal string alignment distance between `a` and `b` (insertions, deletions,

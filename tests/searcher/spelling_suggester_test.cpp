@@ -80,6 +80,15 @@ TEST_F(SpellingSuggesterTest, CountsAnArticleWithTheWordInHeadlineAndBodyOnce) {
   EXPECT_EQ(suggest("opek"), "opec");
 }
 
+TEST_F(SpellingSuggesterTest, ReadsTheWordsAgainOnceCleared) {
+  SpellingSuggester suggester(db_);
+  EXPECT_EQ(suggester.suggest("bundesbnak", analysis_), "bundesbank");
+  EXPECT_EQ(suggester.suggest("zzzzzz", analysis_), std::nullopt);
+  add({"zzzzzy"});
+  suggester.clear();
+  EXPECT_EQ(suggester.suggest("zzzzzz", analysis_), "zzzzzy");
+}
+
 TEST_F(SpellingSuggesterTest, LeavesKnownWordsFieldsOperatorsAndWildcardsAlone) {
   EXPECT_EQ(suggest("oil opec"), std::nullopt);
   EXPECT_EQ(suggest("person:Khamenai"), std::nullopt);
