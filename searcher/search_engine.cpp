@@ -294,20 +294,20 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
   }
   for (std::size_t i = 0; i < page.size(); ++i) {
     const Xapian::MSetIterator& it = page[i];
-    const StoredArticle stored = decode_stored_article(it.get_document().get_data());
+    const Xapian::Document document = it.get_document();
+    StoredDisplay stored = decode_stored_display(document.get_data());
     Hit hit;
-    hit.id = stored.article.id;
+    hit.id = std::move(stored.id);
     hit.rank = request.offset + i + 1;
     hit.score = it.get_weight();
-    hit.headline = stored.article.headline;
-    hit.date = stored.date;
-    if (!stored.source.empty()) hit.source = stored.source;
+    hit.date = std::move(stored.date);
+    if (!stored.source.empty()) hit.source = std::move(stored.source);
     if (request.snippet_length > 0) {
-      const std::string& text =
-          stored.article.body.empty() ? stored.article.headline : stored.article.body;
-      hit.snippet = make_snippet(query, text, it.get_document().get_value(schema::kLanguageSlot),
+      const std::string& text = stored.body.empty() ? stored.headline : stored.body;
+      hit.snippet = make_snippet(query, text, document.get_value(schema::kLanguageSlot),
                                  request.snippet_length, queries_.analysis());
     }
+    hit.headline = std::move(stored.headline);
     hit.similar = copies[i];
     results.hits.push_back(std::move(hit));
   }
