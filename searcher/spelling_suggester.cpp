@@ -67,7 +67,11 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
   // Three rows of the optimal string alignment table, on the stack: this runs for thousands of
   // candidate words per correction. Words longer than a row are not corrected.
   if (m > kLongestWord) return limit + 1;
-  std::array<std::size_t, kLongestWord + 1> before{}, previous{}, current{};
+  std::array<std::size_t, kLongestWord + 1> rows[3]{};
+  // The rows take turns: swapping arrays would copy them.
+  std::size_t* before = rows[0].data();
+  std::size_t* previous = rows[1].data();
+  std::size_t* current = rows[2].data();
   for (std::size_t j = 0; j <= m; ++j) previous[j] = j;
   for (std::size_t i = 1; i <= n; ++i) {
     current[0] = i;
@@ -81,15 +85,16 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
       row_best = std::min(row_best, current[j]);
     }
     if (row_best > limit) return limit + 1;
-    std::swap(before, previous);
+    std::swap(before, previous);  // pointers
     std::swap(previous, current);
   }
   return std::min(previous[m], limit + 1);
 }
 
-const std::vector<std::vector<std::string>>& SpellingSuggester::words_starting(char first) {
+const std::vector<std::vector<SpellingSuggester::KnownWord>>& SpellingSuggester::words_starting(
+    char first) {
   auto [found, is_new] = words_.try_emplace(first);
-  std::vector<std::vector<std::string>>& by_length = found->second;
+  std::vector<std::vector<KnownWord>>& by_length = found->second;
   if (!is_new) return by_length;
   by_length.resize(kLongestWord + 1);
   // Indexed words start with a lower-case letter, a digit or a non-ASCII byte; prefixes are
@@ -100,12 +105,24 @@ const std::vector<std::vector<std::string>>& SpellingSuggester::words_starting(c
     for (auto it = db_.allterms_begin(start); it != db_.allterms_end(start); ++it) {
       const std::string& term = *it;
       const std::size_t length = term.size() - prefix.size();
-      if (length <= kLongestWord) by_length[length].push_back(term.substr(prefix.size()));
+      if (length <= kLongestWord) {
+        by_length[length].push_back({term.substr(prefix.size()), it.get_termfreq()});
+      }
     }
   }
-  for (std::vector<std::string>& words : by_length) {
-    std::sort(words.begin(), words.end());
-    words.erase(std::unique(words.begin(), words.end()), words.end());
+  // A word of both headlines and text once, in as many articles as both terms at most.
+  for (std::vector<KnownWord>& words : by_length) {
+    std::sort(words.begin(), words.end(),
+              [](const KnownWord& a, const KnownWord& b) { return a.text < b.text; });
+    std::vector<KnownWord> merged;
+    for (KnownWord& word : words) {
+      if (!merged.empty() && merged.back().text == word.text) {
+        merged.back().most_articles += word.most_articles;
+      } else {
+        merged.push_back(std::move(word));
+      }
+    }
+    words = std::move(merged);
   }
   return by_length;
 }
@@ -113,13 +130,18 @@ const std::vector<std::vector<std::string>>& SpellingSuggester::words_starting(c
 std::optional<std::string> SpellingSuggester::correct(const std::string& term,
                                                       Xapian::doccount frequency) {
   const std::size_t limit = term.size() <= 4 ? 1 : 2;
-  const std::vector<std::vector<std::string>>& by_length = words_starting(term[0]);
+  // A word the archive holds a few times is often the archive's own typo: a neighbour far
+  // more frequent is what the reader meant.
+  const Xapian::doccount wanted = frequency * kMoreFrequent;
+  const std::vector<std::vector<KnownWord>>& by_length = words_starting(term[0]);
   std::map<std::string_view, std::size_t> near;  // candidate word → its distance from `term`
   for (std::size_t length = term.size() > limit ? term.size() - limit : 0;
        length <= term.size() + limit && length < by_length.size(); ++length) {
-    for (const std::string& candidate : by_length[length]) {
-      const std::size_t distance = edit_distance(term, candidate, limit);
-      if (distance != 0 && distance <= limit) near.emplace(candidate, distance);
+    for (const KnownWord& candidate : by_length[length]) {
+      // Most words are rare: the bound spares comparing them.
+      if (candidate.most_articles < wanted) continue;
+      const std::size_t distance = edit_distance(term, candidate.text, limit);
+      if (distance != 0 && distance <= limit) near.emplace(candidate.text, distance);
     }
   }
   std::optional<std::string> best;
@@ -127,9 +149,7 @@ std::optional<std::string> SpellingSuggester::correct(const std::string& term,
   Xapian::doccount best_frequency = 0;
   for (const auto& [candidate, distance] : near) {
     const Xapian::doccount candidate_frequency = articles_with(std::string(candidate));
-    // A word the archive holds a few times is often the archive's own typo: a neighbour far
-    // more frequent is what the reader meant.
-    if (candidate_frequency < frequency * kMoreFrequent) continue;
+    if (candidate_frequency < wanted) continue;
     if (distance < best_distance ||
         (distance == best_distance && candidate_frequency > best_frequency)) {
       best = std::string(candidate);

@@ -26,8 +26,9 @@ namespace newsdex {
 /// frequent (in articles) among equals. Only the words of the query are looked at, and only
 /// when one is missing, so a query that matches costs a few term lookups. The words with a
 /// given first letter are read from the database once, when a word with that letter is first
-/// corrected, and kept grouped by length (a correction compares only words of about the same
-/// length); `clear` forgets them. Not thread-safe.
+/// corrected, and kept grouped by length with a bound on their articles (a correction compares
+/// only words of about the same length that may be frequent enough); `clear` forgets them.
+/// Not thread-safe.
 class SpellingSuggester {
  public:
   explicit SpellingSuggester(const Xapian::Database& db) : db_(db) {}
@@ -44,11 +45,15 @@ class SpellingSuggester {
   std::optional<std::string> correct(const std::string& term, Xapian::doccount frequency);
   /// How many articles hold `word`, in the headline or the rest of the text.
   Xapian::doccount articles_with(const std::string& word) const;
+  struct KnownWord {
+    std::string text;
+    Xapian::doccount most_articles;  ///< its terms' frequencies summed: at least its articles
+  };
   /// The indexed words starting with `first`, each once, by length (index 0 unused).
-  const std::vector<std::vector<std::string>>& words_starting(char first);
+  const std::vector<std::vector<KnownWord>>& words_starting(char first);
 
   Xapian::Database db_;
-  std::map<char, std::vector<std::vector<std::string>>> words_;
+  std::map<char, std::vector<std::vector<KnownWord>>> words_;
 };
 
 /// The optimal string alignment distance between `a` and `b` (insertions, deletions,
