@@ -203,5 +203,21 @@ TEST_F(QueryLanguageTest, SimilarFindsTheClosestStoriesButNotItself) {
   }
 }
 
+// Headline words are indexed only under their prefix; "more like this" weighs them too.
+TEST(SimilarTest, FindsStoriesAlikeOnlyInTheirHeadlines) {
+  testing::TempDir dir;
+  Index index = Index::create(dir / "db");
+  index.add(story("a", "2022-01-01", "Zeppelin moorings reopen at Friedrichshafen",
+                  "The airship port said the season starts in May."));
+  index.add(story("b", "2022-02-01", "Friedrichshafen zeppelin moorings busy",
+                  "Tourists queued for rides on a sunny Sunday."));
+  index.add(story("c", "2022-03-01", "Harbour news", "Fishermen stayed home."));
+  index.commit();
+  const SearchResults like =
+      Searcher::open(dir / "db").similar({.id = "a", .limit = 1});
+  ASSERT_EQ(like.hits.size(), 1u);
+  EXPECT_EQ(like.hits[0].id, "b");
+}
+
 }  // namespace
 }  // namespace newsdex
