@@ -67,9 +67,9 @@ BuiltDocument DocumentBuilder::build(const Article& article) {
   const std::string language = identify_language(article);
   analysis_.set_language(generator_, language);
 
-  analysis_.index_text(generator_, article.headline, kHeadlineWeight);
-  generator_.increase_termpos(kFieldGap);
-  analysis_.index_text(generator_, article.headline, 1, schema::kHeadline);
+  // The headline only under its prefix: unfielded queries search both vocabularies, so a
+  // second, unprefixed copy would only make the index bigger and the indexer slower.
+  analysis_.index_text(generator_, article.headline, kHeadlineWeight, schema::kHeadline);
   for (const std::string& caption : article.captions) {
     generator_.increase_termpos(kFieldGap);
     analysis_.index_text(generator_, caption);

@@ -12,15 +12,15 @@
 namespace newsdex::schema {
 
 /// Bumped whenever a change makes older databases unreadable or wrong to search.
-inline constexpr std::string_view kSchemaVersion = "3";
+inline constexpr std::string_view kSchemaVersion = "4";
 
 /// Metadata keys stored in the database.
 inline constexpr std::string_view kSchemaKey = "newsdex:schema";
 inline constexpr std::string_view kAnalyzerKey = "newsdex:analyzer";
 
 // Free-text prefixes (Omega conventions where one exists).
-inline constexpr std::string_view kHeadline = "S";  // headline words, also indexed unprefixed
-inline constexpr std::string_view kBody = "XB";     // body words only
+// Captions and body are unprefixed; unfielded queries search them and the headline.
+inline constexpr std::string_view kHeadline = "S";  // headline words, only under this prefix
 
 // Boolean (filter and facet) prefixes. Values keep their case so a facet value printed to a
 // user can be used verbatim as a filter.

@@ -147,6 +147,73 @@ void decode_extracted(const json& extracted, StoredArticle& stored) {
   stored.organizations = decode_entities(extracted, "organizations");
 }
 
+// Keeps the top-level strings `decode_stored_display` wants and skips everything else.
+class DisplaySax : public nlohmann::json_sax<json> {
+ public:
+  explicit DisplaySax(StoredDisplay& display) : display_(display) {}
+
+  bool null() override { return value(); }
+  bool boolean(bool) override { return value(); }
+  bool number_integer(number_integer_t) override { return value(); }
+  bool number_unsigned(number_unsigned_t) override { return value(); }
+  bool number_float(number_float_t, const string_t&) override { return value(); }
+  bool binary(binary_t&) override { return value(); }
+  bool string(string_t& text) override {
+    if (depth_ == 1 && target_ == &date_) {
+      if (!text.empty()) display_.date = std::move(text);
+    } else if (depth_ == 1 && target_ != nullptr) {
+      *target_ = std::move(text);
+    }
+    return value();
+  }
+  bool start_object(std::size_t) override {
+    if (depth_ == 0) top_is_object_ = true;
+    return open();
+  }
+  bool start_array(std::size_t) override { return open(); }
+  bool end_object() override { return close(); }
+  bool end_array() override { return close(); }
+  bool key(string_t& name) override {
+    if (depth_ != 1) return true;
+    if (name == "id") has_id_ = true;
+    target_ = name == "id"               ? &display_.id
+              : name == "headline"       ? &display_.headline
+              : name == "body"           ? &display_.body
+              : name == "date"           ? &date_
+              : name == "newsdex_source" ? &display_.source
+                                         : nullptr;
+    return true;
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
+    return false;
+  }
+
+  bool is_article() const { return top_is_object_ && has_id_; }
+
+ private:
+  bool value() {
+    target_ = nullptr;
+    return true;
+  }
+  bool open() {
+    // A value that is an object or array: nothing in it is wanted.
+    if (depth_ == 1) target_ = nullptr;
+    ++depth_;
+    return true;
+  }
+  bool close() {
+    --depth_;
+    return true;
+  }
+
+  StoredDisplay& display_;
+  std::string* target_ = nullptr;  // where the value of the current top-level key goes
+  std::string date_;               // marks the date's key: its value goes to display_.date
+  std::size_t depth_ = 0;
+  bool top_is_object_ = false;
+  bool has_id_ = false;
+};
+
 }  // namespace
 
 std::string encode_stored_article(const StoredArticle& stored) {
@@ -206,6 +273,15 @@ StoredArticle decode_stored_article(std::string_view data) {
     decode_extracted(*it, stored);
   }
   return stored;
+}
+
+StoredDisplay decode_stored_display(std::string_view data) {
+  StoredDisplay display;
+  DisplaySax sax(display);
+  if (!json::sax_parse(data, &sax) || !sax.is_article()) {
+    throw std::runtime_error("document data is not a newsdex article");
+  }
+  return display;
 }
 
 }  // namespace newsdex

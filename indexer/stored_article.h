@@ -35,4 +35,18 @@ std::string encode_stored_article(const StoredArticle& stored);
 /// stored article (a database written by something else).
 StoredArticle decode_stored_article(std::string_view data);
 
+/// What a search hit shows of a stored article.
+struct StoredDisplay {
+  std::string id;
+  std::string headline;
+  std::string body;
+  std::optional<std::string> date;  ///< as `StoredArticle::date`
+  std::string source;               ///< as `StoredArticle::source`
+};
+
+/// The fields of `StoredDisplay`, equal to those `decode_stored_article` reads, without
+/// building the rest (the extracted places, people and their mentions): a page of hits reads
+/// ten. Throws `std::runtime_error` for data that is not a stored article.
+StoredDisplay decode_stored_display(std::string_view data);
+
 }  // namespace newsdex

@@ -18,13 +18,14 @@ namespace {
 // Fields whose values are words of the article, analysed like any other query word; the
 // values of filter fields are resolved against the facet terms (query_fields.h).
 constexpr std::string_view kHeadlineField = "headline";
-constexpr std::string_view kTextFields[] = {kHeadlineField};
+constexpr std::string_view kBodyField = "body";  // captions and body: the unprefixed terms
+constexpr std::string_view kTextFields[] = {kHeadlineField, kBodyField};
 
 // Every field the query language knows, text and filter alike, for the syntax check.
 constexpr std::string_view kQueryFields[] = {
-    "headline", "person",           "org",          "organization", "place",  "country",
-    "city",     "dateline",         "dateline_country", "dateline_city", "source", "lang",
-    "language", "format",           "date"};
+    "headline", "body",          "person", "org",  "organization", "place",
+    "country",  "city",          "dateline", "dateline_country", "dateline_city",
+    "source",   "lang",          "language", "format", "date"};
 
 struct FilterField {
   std::string_view name;
@@ -61,7 +62,12 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db) : db_(db) {
   parser_.set_database(db);
   // All words must match, as news readers expect from a search box; OR is one keyword away.
   parser_.set_default_op(Xapian::Query::OP_AND);
+  // The headline is indexed only under its prefix, the rest of the text only without one: an
+  // unfielded word is looked for in both, each term weighed by BM25 in its own right.
+  parser_.add_prefix("", "");
+  parser_.add_prefix("", std::string(schema::kHeadline));
   parser_.add_prefix(std::string(kHeadlineField), std::string(schema::kHeadline));
+  parser_.add_prefix(std::string(kBodyField), "");
   // Filters in the query text: `source:Reuters`, `country:albania`, `person:"Edi Rama"`.
   for (const FilterField& field : filter_fields()) {
     parser_.add_boolean_prefix(std::string(field.name),

@@ -19,7 +19,6 @@
 #include "searcher/facet_counter.h"
 #include "searcher/recency_boost.h"
 #include "searcher/snippet_maker.h"
-#include "searcher/spelling_suggester.h"
 
 namespace newsdex {
 
@@ -34,13 +33,18 @@ constexpr std::size_t kCollapseLookahead = 20;
 // Words of an article that `similar` searches for.
 constexpr Xapian::termcount kSimilarTerms = 25;
 
-// Unprefixed terms only: the article's own words, not its id, facets or stemmed forms. Words
-// start with a lower-case letter, a digit or a non-ASCII byte; prefixes are capitals.
+// The article's own words, in its headline (`S`) or elsewhere (unprefixed), not its id,
+// facets or stemmed forms. Words start with a lower-case letter, a digit or a non-ASCII byte;
+// prefixes are capitals.
 class WordsOnly : public Xapian::ExpandDecider {
  public:
   bool operator()(const std::string& term) const override {
-    const auto first = static_cast<unsigned char>(term[0]);
-    return term.size() > 2 && !(first >= 'A' && first <= 'Z');
+    const std::string_view word = std::string_view(term).starts_with(schema::kHeadline)
+                                      ? std::string_view(term).substr(schema::kHeadline.size())
+                                      : std::string_view(term);
+    if (word.size() <= 2) return false;
+    const auto first = static_cast<unsigned char>(word[0]);
+    return !(first >= 'A' && first <= 'Z');
   }
 };
 
@@ -160,7 +164,8 @@ std::string iso_of(const std::string& compact) {
 }  // namespace
 
 SearchEngine::SearchEngine(const std::string& path)
-    : path_(path), folder_(folder_identity(path)), db_(open_database(path)), ordinals_(db_), queries_(db_) {
+    : path_(path), folder_(folder_identity(path)), db_(open_database(path)), ordinals_(db_), queries_(db_),
+      spelling_(db_) {
   check_database_version(db_, path_);
 }
 
@@ -180,7 +185,7 @@ SearchResults SearchEngine::search(const SearchRequest& request) {
                                             ->release()));
   }
   SearchResults results = run(query, request);
-  results.suggestion = SpellingSuggester(db_).suggest(request.query, queries_.analysis());
+  results.suggestion = spelling_.suggest(request.query, queries_.analysis());
   return results;
 }
 
@@ -289,20 +294,20 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
   }
   for (std::size_t i = 0; i < page.size(); ++i) {
     const Xapian::MSetIterator& it = page[i];
-    const StoredArticle stored = decode_stored_article(it.get_document().get_data());
+    const Xapian::Document document = it.get_document();
+    StoredDisplay stored = decode_stored_display(document.get_data());
     Hit hit;
-    hit.id = stored.article.id;
+    hit.id = std::move(stored.id);
     hit.rank = request.offset + i + 1;
     hit.score = it.get_weight();
-    hit.headline = stored.article.headline;
-    hit.date = stored.date;
-    if (!stored.source.empty()) hit.source = stored.source;
+    hit.date = std::move(stored.date);
+    if (!stored.source.empty()) hit.source = std::move(stored.source);
     if (request.snippet_length > 0) {
-      const std::string& text =
-          stored.article.body.empty() ? stored.article.headline : stored.article.body;
-      hit.snippet = make_snippet(query, text, it.get_document().get_value(schema::kLanguageSlot),
+      const std::string& text = stored.body.empty() ? stored.headline : stored.body;
+      hit.snippet = make_snippet(query, text, document.get_value(schema::kLanguageSlot),
                                  request.snippet_length, queries_.analysis());
     }
+    hit.headline = std::move(stored.headline);
     hit.similar = copies[i];
     results.hits.push_back(std::move(hit));
   }
@@ -333,8 +338,10 @@ void SearchEngine::reopen() {
     db_ = open_database(path_);
     ordinals_ = FacetOrdinals(db_);
     queries_ = QueryBuilder(db_);
+    spelling_ = SpellingSuggester(db_);
   } else if (db_.reopen()) {
     ordinals_.clear();
+    spelling_.clear();
   }
 }
 

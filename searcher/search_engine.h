@@ -12,6 +12,7 @@
 #include "newsdex/search.h"
 #include "searcher/facet_ordinals.h"
 #include "searcher/query_builder.h"
+#include "searcher/spelling_suggester.h"
 
 namespace newsdex {
 
@@ -39,6 +40,7 @@ class SearchEngine {
   Xapian::Database db_;
   FacetOrdinals ordinals_;  ///< of db_'s facet and duplicate key slots, for counting and folding
   QueryBuilder queries_;
+  SpellingSuggester spelling_;  ///< of db_, keeping the words it read until db_ changes
 };
 
 }  // namespace newsdex

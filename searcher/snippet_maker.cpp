@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "indexer/schema.h"
@@ -179,8 +180,15 @@ Snippet make_snippet(const Xapian::Query& query, std::string_view text, std::str
   }
   std::vector<std::size_t> matched;       // indices into tokens
   std::vector<std::string> matched_word;  // the query word each one matches
+  // Stemming was most of the cost of a snippet, and news text repeats its words: each
+  // distinct word is matched once.
+  std::unordered_map<std::string_view, std::string> match_of_term;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (word_of[i].empty()) word_of[i] = match(tokens[i], words, stemmer);
+    if (word_of[i].empty()) {
+      auto [found, is_new] = match_of_term.try_emplace(tokens[i].term);
+      if (is_new) found->second = match(tokens[i], words, stemmer);
+      word_of[i] = found->second;
+    }
     if (!word_of[i].empty()) {
       matched.push_back(i);
       matched_word.push_back(word_of[i]);

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "searcher/spelling_suggester.h"
 
-#include "searcher/query_syntax.h"
-
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <map>
 #include <vector>
+
+#include "indexer/schema.h"
+#include "searcher/query_syntax.h"
 
 namespace newsdex {
 
@@ -16,6 +18,8 @@ namespace {
 // this many times more articles.
 constexpr Xapian::doccount kRareWord = 3;
 constexpr Xapian::doccount kMoreFrequent = 20;
+// Words longer than this many bytes are neither corrected nor suggested.
+constexpr std::size_t kLongestWord = 63;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
@@ -62,9 +66,12 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
   if ((n > m ? n - m : m - n) > limit) return limit + 1;
   // Three rows of the optimal string alignment table, on the stack: this runs for thousands of
   // candidate words per correction. Words longer than a row are not corrected.
-  constexpr std::size_t kLongest = 63;
-  if (m > kLongest) return limit + 1;
-  std::array<std::size_t, kLongest + 1> before{}, previous{}, current{};
+  if (m > kLongestWord) return limit + 1;
+  std::array<std::size_t, kLongestWord + 1> rows[3]{};
+  // The rows take turns: swapping arrays would copy them.
+  std::size_t* before = rows[0].data();
+  std::size_t* previous = rows[1].data();
+  std::size_t* current = rows[2].data();
   for (std::size_t j = 0; j <= m; ++j) previous[j] = j;
   for (std::size_t i = 1; i <= n; ++i) {
     current[0] = i;
@@ -78,32 +85,74 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
       row_best = std::min(row_best, current[j]);
     }
     if (row_best > limit) return limit + 1;
-    std::swap(before, previous);
+    std::swap(before, previous);  // pointers
     std::swap(previous, current);
   }
   return std::min(previous[m], limit + 1);
 }
 
+const std::vector<std::vector<SpellingSuggester::KnownWord>>& SpellingSuggester::words_starting(
+    char first) {
+  auto [found, is_new] = words_.try_emplace(first);
+  std::vector<std::vector<KnownWord>>& by_length = found->second;
+  if (!is_new) return by_length;
+  by_length.resize(kLongestWord + 1);
+  // Indexed words start with a lower-case letter, a digit or a non-ASCII byte; prefixes are
+  // capitals, so listing by the first byte meets only words: those of captions and body
+  // unprefixed, those of headlines under the headline's prefix.
+  for (const std::string_view prefix : {std::string_view(), schema::kHeadline}) {
+    const std::string start = std::string(prefix) + first;
+    for (auto it = db_.allterms_begin(start); it != db_.allterms_end(start); ++it) {
+      const std::string& term = *it;
+      const std::size_t length = term.size() - prefix.size();
+      if (length <= kLongestWord) {
+        by_length[length].push_back({term.substr(prefix.size()), it.get_termfreq()});
+      }
+    }
+  }
+  // A word of both headlines and text once, in as many articles as both terms at most.
+  for (std::vector<KnownWord>& words : by_length) {
+    std::sort(words.begin(), words.end(),
+              [](const KnownWord& a, const KnownWord& b) { return a.text < b.text; });
+    std::vector<KnownWord> merged;
+    for (KnownWord& word : words) {
+      if (!merged.empty() && merged.back().text == word.text) {
+        merged.back().most_articles += word.most_articles;
+      } else {
+        merged.push_back(std::move(word));
+      }
+    }
+    words = std::move(merged);
+  }
+  return by_length;
+}
+
 std::optional<std::string> SpellingSuggester::correct(const std::string& term,
-                                                      Xapian::doccount frequency) const {
+                                                      Xapian::doccount frequency) {
   const std::size_t limit = term.size() <= 4 ? 1 : 2;
-  // Indexed words start with a lower-case letter, a digit or a non-ASCII byte; prefixed terms
-  // start with capitals, so listing by the first byte meets only words.
-  const std::string start = term.substr(0, 1);
+  // A word the archive holds a few times is often the archive's own typo: a neighbour far
+  // more frequent is what the reader meant.
+  const Xapian::doccount wanted = frequency * kMoreFrequent;
+  const std::vector<std::vector<KnownWord>>& by_length = words_starting(term[0]);
+  std::map<std::string_view, std::size_t> near;  // candidate word → its distance from `term`
+  for (std::size_t length = term.size() > limit ? term.size() - limit : 0;
+       length <= term.size() + limit && length < by_length.size(); ++length) {
+    for (const KnownWord& candidate : by_length[length]) {
+      // Most words are rare: the bound spares comparing them.
+      if (candidate.most_articles < wanted) continue;
+      const std::size_t distance = edit_distance(term, candidate.text, limit);
+      if (distance != 0 && distance <= limit) near.emplace(candidate.text, distance);
+    }
+  }
   std::optional<std::string> best;
   std::size_t best_distance = limit + 1;
   Xapian::doccount best_frequency = 0;
-  for (auto it = db_.allterms_begin(start); it != db_.allterms_end(start); ++it) {
-    const std::string candidate = *it;
-    const std::size_t distance = edit_distance(term, candidate, limit);
-    if (distance == 0 || distance > limit) continue;
-    const Xapian::doccount candidate_frequency = it.get_termfreq();
-    // A word the archive holds a few times is often the archive's own typo: a neighbour far
-    // more frequent is what the reader meant.
-    if (candidate_frequency < frequency * kMoreFrequent) continue;
+  for (const auto& [candidate, distance] : near) {
+    const Xapian::doccount candidate_frequency = articles_with(std::string(candidate));
+    if (candidate_frequency < wanted) continue;
     if (distance < best_distance ||
         (distance == best_distance && candidate_frequency > best_frequency)) {
-      best = candidate;
+      best = std::string(candidate);
       best_distance = distance;
       best_frequency = candidate_frequency;
     }
@@ -111,16 +160,36 @@ std::optional<std::string> SpellingSuggester::correct(const std::string& term,
   return best;
 }
 
+Xapian::doccount SpellingSuggester::articles_with(const std::string& word) const {
+  const std::string in_headline = std::string(schema::kHeadline) + word;
+  const Xapian::doccount headlines = db_.get_termfreq(in_headline);
+  const Xapian::doccount texts = db_.get_termfreq(word);
+  if (headlines == 0 || texts == 0) return headlines + texts;
+  // Articles with the word in both are counted once: each of the shorter list looked up in
+  // the longer.
+  const auto& [shorter, longer] = headlines <= texts ? std::pair(in_headline, word)
+                                                     : std::pair(word, in_headline);
+  Xapian::doccount both = 0;
+  Xapian::PostingIterator other = db_.postlist_begin(longer);
+  for (auto it = db_.postlist_begin(shorter); it != db_.postlist_end(shorter); ++it) {
+    other.skip_to(*it);
+    if (other == db_.postlist_end(longer)) break;
+    if (*other == *it) ++both;
+  }
+  return headlines + texts - both;
+}
+
 std::optional<std::string> SpellingSuggester::suggest(std::string_view query,
-                                                      TextAnalysis& analysis) const {
+                                                      TextAnalysis& analysis) {
   std::string corrected;
   std::size_t copied = 0;
   bool changed = false;
   for (const QueryWord& word : free_words(query)) {
     const std::string_view text = query.substr(word.begin, word.end - word.begin);
     for (const Token& token : analysis.tokenize(text)) {
-      const Xapian::doccount frequency = db_.get_termfreq(token.term);
-      if (token.term.size() < 3 || frequency > kRareWord) continue;
+      if (token.term.size() < 3 || db_.get_termfreq(token.term) > kRareWord) continue;
+      const Xapian::doccount frequency = articles_with(token.term);
+      if (frequency > kRareWord) continue;
       if (std::all_of(token.term.begin(), token.term.end(),
                       [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
         continue;

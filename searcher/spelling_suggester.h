@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <xapian.h>
 
@@ -18,11 +20,15 @@ namespace newsdex {
 ///
 /// Xapian 1.4.22's `get_spelling_suggestion` needs spelling tables written at index time (a
 /// cost on every article) and has a flaw, fixed in 1.4.31, that can reject the best
-/// candidate. This suggester needs neither: it compares a missing word with the indexed words
-/// that share its first letter (Damerau-Levenshtein distance at most 1 for words of up to four
-/// letters, else 2) and takes the nearest, the most frequent among equals. Only the words of the
-/// query are looked at, and only when one is missing, so a query that matches costs a few
-/// term lookups. Not thread-safe.
+/// candidate. This suggester needs neither: it compares a missing word with the indexed words,
+/// of headlines and of the rest alike, that share its first letter (Damerau-Levenshtein
+/// distance at most 1 for words of up to four letters, else 2) and takes the nearest, the most
+/// frequent (in articles) among equals. Only the words of the query are looked at, and only
+/// when one is missing, so a query that matches costs a few term lookups. The words with a
+/// given first letter are read from the database once, when a word with that letter is first
+/// corrected, and kept grouped by length with a bound on their articles (a correction compares
+/// only words of about the same length that may be frequent enough); `clear` forgets them.
+/// Not thread-safe.
 class SpellingSuggester {
  public:
   explicit SpellingSuggester(const Xapian::Database& db) : db_(db) {}
@@ -30,12 +36,24 @@ class SpellingSuggester {
   /// `query` with each missing word replaced by its correction (keeping an initial capital),
   /// or nullopt when every word is in the archive or none has a correction. Field values,
   /// operators and wildcards are left alone.
-  std::optional<std::string> suggest(std::string_view query, TextAnalysis& analysis) const;
+  std::optional<std::string> suggest(std::string_view query, TextAnalysis& analysis);
+
+  /// Forgets the words read, for a database reopened at a newer revision.
+  void clear() { words_.clear(); }
 
  private:
-  std::optional<std::string> correct(const std::string& term, Xapian::doccount frequency) const;
+  std::optional<std::string> correct(const std::string& term, Xapian::doccount frequency);
+  /// How many articles hold `word`, in the headline or the rest of the text.
+  Xapian::doccount articles_with(const std::string& word) const;
+  struct KnownWord {
+    std::string text;
+    Xapian::doccount most_articles;  ///< its terms' frequencies summed: at least its articles
+  };
+  /// The indexed words starting with `first`, each once, by length (index 0 unused).
+  const std::vector<std::vector<KnownWord>>& words_starting(char first);
 
   Xapian::Database db_;
+  std::map<char, std::vector<std::vector<KnownWord>>> words_;
 };
 
 /// The optimal string alignment distance between `a` and `b` (insertions, deletions,

@@ -82,6 +82,26 @@ class QueryLanguageTest : public ::testing::Test {
   static inline testing::TempDir* dir_ = nullptr;
 };
 
+// "portals": "offline" is only in its headline, "servers" only in its body.
+TEST_F(QueryLanguageTest, BodySearchesTheTextButNotTheHeadline) {
+  EXPECT_THAT(ids("body:servers"), ElementsAre("portals"));
+  EXPECT_THAT(ids("body:server"), ElementsAre("portals"));  // inflections
+  EXPECT_THAT(ids("body:\"government servers\""), ElementsAre("portals"));
+  EXPECT_THAT(ids("body:offline"), ElementsAre());
+  EXPECT_THAT(ids("body:\"government portals\""), ElementsAre());
+  EXPECT_THAT(ids("headline:servers"), ElementsAre());
+  EXPECT_THAT(ids("headline:\"government portals\""), ElementsAre("portals"));
+}
+
+TEST_F(QueryLanguageTest, UnfieldedWordsSearchHeadlineAndBody) {
+  EXPECT_THAT(ids("offline"), ElementsAre("portals"));
+  EXPECT_THAT(ids("servers"), ElementsAre("portals"));
+  EXPECT_THAT(ids("offline servers"), ElementsAre("portals"));  // one in each
+  EXPECT_THAT(ids("\"government portals\""), ElementsAre("portals"));
+  EXPECT_THAT(ids("\"government servers\""), ElementsAre("portals"));
+  EXPECT_THAT(ids("portal*"), ElementsAre("portals"));
+}
+
 TEST_F(QueryLanguageTest, FilterFieldsMatchHoweverTheValueIsTyped) {
   EXPECT_THAT(ids("person:\"edi rama\""), UnorderedElementsAre("cut-ties", "cut-ties-copy", "portals"));
   EXPECT_THAT(ids("person:\"JAMES BAKER\""), ElementsAre("washington"));
@@ -181,6 +201,22 @@ TEST_F(QueryLanguageTest, SimilarFindsTheClosestStoriesButNotItself) {
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ErrorCode::not_found);
   }
+}
+
+// Headline words are indexed only under their prefix; "more like this" weighs them too.
+TEST(SimilarTest, FindsStoriesAlikeOnlyInTheirHeadlines) {
+  testing::TempDir dir;
+  Index index = Index::create(dir / "db");
+  index.add(story("a", "2022-01-01", "Zeppelin moorings reopen at Friedrichshafen",
+                  "The airship port said the season starts in May."));
+  index.add(story("b", "2022-02-01", "Friedrichshafen zeppelin moorings busy",
+                  "Tourists queued for rides on a sunny Sunday."));
+  index.add(story("c", "2022-03-01", "Harbour news", "Fishermen stayed home."));
+  index.commit();
+  const SearchResults like =
+      Searcher::open(dir / "db").similar({.id = "a", .limit = 1});
+  ASSERT_EQ(like.hits.size(), 1u);
+  EXPECT_EQ(like.hits[0].id, "b");
 }
 
 }  // namespace

@@ -55,5 +55,16 @@ TEST(SnippetMaker, MarksAPhraseOnlyWhereItStandsWhole) {
   EXPECT_THAT(marked(snippet), Not(HasSubstr("[Crude] stocks")));
 }
 
+// Headline words are `S` terms (`headline:prices`, and every unfielded word besides its
+// unprefixed term): they are marked in the text as well.
+TEST(SnippetMaker, MarksHeadlineTermsInTheText) {
+  TextAnalysis analysis;
+  const std::string text = "Crude oil prices rose sharply.";
+  EXPECT_EQ(marked(make_snippet(Xapian::Query("ZSprice"), text, "en", 120, analysis)),
+            "Crude oil [prices] rose sharply.");
+  EXPECT_EQ(marked(make_snippet(phrase("Scrude", "Soil"), text, "en", 120, analysis)),
+            "[Crude] [oil] prices rose sharply.");
+}
+
 }  // namespace
 }  // namespace newsdex

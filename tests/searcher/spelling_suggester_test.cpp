@@ -35,6 +35,16 @@ class SpellingSuggesterTest : public ::testing::Test {
         db_.add_document(doc);
       }
     }
+    // Headline words are indexed only under `S`: a word seen only in headlines, and one in both
+    // the headline and the body of two articles.
+    for (int i = 0; i < 30; ++i) add({"Steheran"});
+    for (int i = 0; i < 2; ++i) add({"Sopek", "opek"});
+  }
+
+  void add(std::initializer_list<const char*> terms) {
+    Xapian::Document doc;
+    for (const char* term : terms) doc.add_term(term);
+    db_.add_document(doc);
   }
 
   std::optional<std::string> suggest(std::string_view query) {
@@ -58,6 +68,25 @@ TEST_F(SpellingSuggesterTest, CorrectsRareWordsOnlyToFarMoreFrequentOnes) {
   EXPECT_EQ(suggest("bundesbnak"), "bundesbank");
   // Fifteen times as frequent is not enough to doubt a word.
   EXPECT_EQ(suggest("rare"), std::nullopt);
+}
+
+TEST_F(SpellingSuggesterTest, KnowsWordsSeenOnlyInHeadlines) {
+  EXPECT_EQ(suggest("Teheren"), "Teheran");
+  EXPECT_EQ(suggest("teheran"), std::nullopt);
+}
+
+TEST_F(SpellingSuggesterTest, CountsAnArticleWithTheWordInHeadlineAndBodyOnce) {
+  // In two articles, not four, so rare; `opec` is in twenty times as many.
+  EXPECT_EQ(suggest("opek"), "opec");
+}
+
+TEST_F(SpellingSuggesterTest, ReadsTheWordsAgainOnceCleared) {
+  SpellingSuggester suggester(db_);
+  EXPECT_EQ(suggester.suggest("bundesbnak", analysis_), "bundesbank");
+  EXPECT_EQ(suggester.suggest("zzzzzz", analysis_), std::nullopt);
+  add({"zzzzzy"});
+  suggester.clear();
+  EXPECT_EQ(suggester.suggest("zzzzzz", analysis_), "zzzzzy");
 }
 
 TEST_F(SpellingSuggesterTest, LeavesKnownWordsFieldsOperatorsAndWildcardsAlone) {

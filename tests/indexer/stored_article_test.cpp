@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+
+#include "indexer/stored_article.h"
+
+namespace newsdex {
+namespace {
+
+StoredArticle full_article() {
+  StoredArticle stored;
+  stored.article.id = "cut-ties";
+  stored.article.headline = "Albania cuts \"diplomatic\" ties with Iran";
+  stored.article.body = "Tirana – Albania said…\n\nPrime Minister Edi Rama said {\"not\": [json]}.";
+  stored.article.captions = {"Edi Rama in Tirana"};
+  stored.article.source = "Tirana Echo";
+  stored.article.tags = {{"topics", {"politics"}}};
+  stored.date = "2022-09-07";
+  stored.source = "Tirana Echo";
+  stored.countries = {"AL", "IR"};
+  NamedEntity rama;
+  rama.name = "Edi Rama";
+  rama.mentions = {Mention{.field = TextField::body, .start = 40, .end = 48}};
+  stored.people = {rama};
+  return stored;
+}
+
+void expect_display_of(const StoredArticle& stored) {
+  const std::string data = encode_stored_article(stored);
+  const StoredArticle whole = decode_stored_article(data);
+  const StoredDisplay display = decode_stored_display(data);
+  EXPECT_EQ(display.id, whole.article.id);
+  EXPECT_EQ(display.headline, whole.article.headline);
+  EXPECT_EQ(display.body, whole.article.body);
+  EXPECT_EQ(display.date, whole.date);
+  EXPECT_EQ(display.source, whole.source);
+}
+
+TEST(StoredDisplay, ReadsTheFieldsAWholeDecodeReads) {
+  const StoredArticle stored = full_article();
+  expect_display_of(stored);
+  const StoredDisplay display = decode_stored_display(encode_stored_article(stored));
+  EXPECT_EQ(display.headline, stored.article.headline);
+  EXPECT_EQ(display.body, stored.article.body);
+  EXPECT_EQ(display.date, "2022-09-07");
+}
+
+TEST(StoredDisplay, LeavesMissingFieldsEmpty) {
+  StoredArticle bare;
+  bare.article.id = "bare";
+  expect_display_of(bare);
+  const StoredDisplay display = decode_stored_display(encode_stored_article(bare));
+  EXPECT_EQ(display.date, std::nullopt);
+  EXPECT_EQ(display.source, "");
+}
+
+TEST(StoredDisplay, RefusesDataThatIsNoStoredArticle) {
+  for (const char* data : {"", "not json", "[\"id\"]", "{\"headline\": \"no id\"}", "{\"id\": "}) {
+    EXPECT_THROW(decode_stored_display(data), std::runtime_error) << data;
+  }
+}
+
+}  // namespace
+}  // namespace newsdex
