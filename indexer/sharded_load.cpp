@@ -222,6 +222,8 @@ void ShardedLoad::merge() {
   sources.compact(next.string());
   sync_tree(next);
   put_in_place(next, target_.path());
+  // Until this reopen the new database is not locked: a writer starting in that instant would
+  // take it, and this run would stop with "locked" rather than write beside it.
   target_.reopen();
   fs::remove_all(next);
   writes_since_merge_ = 0;
