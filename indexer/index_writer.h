@@ -24,14 +24,13 @@ class IndexWriter final : public DocumentSink {
   AddResult write(BuiltDocument built) override;
   bool remove(std::string_view id) override;
   void commit() override { db_.commit(); }
+  /// The database itself: its metadata keeps the source-file records (`SourceFileRegistry`).
   Xapian::WritableDatabase& records() override { return db_; }
   /// Opens the database at `path()` again, after a bulk load has put a new one in its place
   /// (`ShardedLoad`). There must be no uncommitted changes.
   void reopen();
   std::uint64_t size() const { return db_.get_doccount(); }
   const std::string& path() const noexcept { return path_; }
-  /// The database, for what is kept beside the documents (see `SourceFileRegistry`).
-  Xapian::WritableDatabase& database() noexcept { return db_; }
 
  private:
   std::string path_;

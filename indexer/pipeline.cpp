@@ -104,7 +104,7 @@ IndexReport index_paths(IndexWriter& writer, const std::vector<std::string>& pat
   std::uint64_t files_passed_over = 0;  // written by the reader thread, read after it joins
   std::exception_ptr failure;
 
-  SourceFileRegistry registry(writer.database());
+  SourceFileRegistry registry(writer.records());
   const std::map<std::string, KnownFile> known_files = registry.known_files();
   std::atomic<bool> stop_reading = false;
   bool read_everything = false;  // written by the reader thread, read after it joins
@@ -272,8 +272,12 @@ IndexReport index_paths(IndexWriter& writer, const std::vector<std::string>& pat
     for (const std::string& path : paths) roots.push_back(source_file_key(path));
     tracking_writer.prune(roots);
   }
-  tracking_writer.commit();
-  if (sharded) sharded->finish();
+  // A first load's last merge commits everything; a commit first could merge it all twice.
+  if (sharded) {
+    sharded->finish();
+  } else {
+    tracking_writer.commit();
+  }
   report.read = articles_read;
   report.bytes = bytes_read;
   report.passed_over = files_passed_over;
