@@ -25,7 +25,8 @@ class DocumentBuilder {
   /// measure indexing without places and names).
   explicit DocumentBuilder(const MetadataOptions& metadata = {});
 
-  /// Builds the document for `article`, which must have an id.
+  /// Builds the document for `article`, which must have an id. The builder keeps no handle on
+  /// the document, so another thread may write it.
   BuiltDocument build(const Article& article);
 
  private:
