@@ -9,7 +9,8 @@
 //
 // --copies: the archive K times over with distinct ids (10 for the 10x corpus), generated in a
 // temporary folder; --files: only the first N of the 22 SGML files; --threads: passed to
-// `newsdex index`.
+// `newsdex index`. Where the newsdex program links jemalloc, the plain Xapian program also runs
+// with jemalloc preloaded ("Xapian+jemalloc"), so that the allocator's share shows.
 #include <fmt/format.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -197,6 +198,11 @@ int main(int argc, char** argv) try {
        {NEWSDEX_CLI, "index", "--quiet", "--threads", std::to_string(settings.threads), "--db"},
        {}},
   };
+#ifdef NEWSDEX_JEMALLOC
+  engines.push_back({"Xapian+jemalloc",
+                     {"/usr/bin/env", "LD_PRELOAD=" NEWSDEX_JEMALLOC, NEWSDEX_BASELINE, "xapian"},
+                     {}});
+#endif
   std::mt19937 shuffle(20221);
   std::vector<std::size_t> order(engines.size());
   for (int round = 0; round < settings.rounds; ++round) {
@@ -212,12 +218,12 @@ int main(int argc, char** argv) try {
       result.size_mb = megabytes_under(output);
       fs::remove_all(output);
       engine.runs.push_back(result);
-      fmt::print("  round {}: {:<13} {:7.2f} s  peak RSS {:6.1f} MB\n", round + 1, engine.name,
+      fmt::print("  round {}: {:<15} {:7.2f} s  peak RSS {:6.1f} MB\n", round + 1, engine.name,
                  result.seconds, result.peak_rss_mb);
     }
   }
 
-  fmt::print("\n{:<13} {:>9} {:>11} {:>8} {:>10} {:>13} {:>16}\n", "engine", "time (s)",
+  fmt::print("\n{:<15} {:>9} {:>11} {:>8} {:>10} {:>13} {:>16}\n", "engine", "time (s)",
              "articles/s", "MB/s", "index MB", "peak RSS MB", "÷ plain Xapian");
   const Engine& baseline = engines.front();
   for (const Engine& engine : engines) {
@@ -229,7 +235,7 @@ int main(int argc, char** argv) try {
       ratios.push_back(engine.runs[r].seconds / baseline.runs[r].seconds);
     }
     const double time = median(seconds);
-    fmt::print("{:<13} {:>9.2f} {:>11.0f} {:>8.2f} {:>10.1f} {:>13.1f} {:>16.3f}\n", engine.name,
+    fmt::print("{:<15} {:>9.2f} {:>11.0f} {:>8.2f} {:>10.1f} {:>13.1f} {:>16.3f}\n", engine.name,
                time, articles / time, input_mb / time, median(size), median(rss),
                median(ratios));
   }
