@@ -102,7 +102,7 @@ Xapian::Query QueryBuilder::parse(std::string_view text) {
         std::string(kUndeterminedLanguage)};
   }
   const std::string normalized =
-      analysis_.normalize_query(check_query_syntax(text, kQueryFields), kTextFields);
+      analysis_.normalize_query(check_query_syntax(text, kQueryFields, kTextFields), kTextFields);
   try {
     // The serialised parse → the parse and the languages it is for.
     std::map<std::string, std::pair<Xapian::Query, std::vector<std::string>>> branches;

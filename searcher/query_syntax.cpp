@@ -37,6 +37,21 @@ bool is_binary_operator(std::string_view word) {
   return word.starts_with("NEAR/") || word.starts_with("ADJ/");
 }
 
+bool is_proximity_operator(std::string_view word) {
+  return word == "NEAR" || word == "ADJ" || word.starts_with("NEAR/") || word.starts_with("ADJ/");
+}
+
+// A word that Xapian's parser keeps as one term: letters and digits (any non-ASCII byte counts
+// as a letter), with `.` and `'` inside (`U.S.`, `Iran's`). Other punctuation (`oil-price`,
+// `AT&T`, `AMJ/2`) makes a phrase of the parts.
+bool is_single_word(std::string_view word) {
+  if (word.empty() || word[0] == '.' || word[0] == '\'') return false;
+  return std::all_of(word.begin(), word.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte >= 0x80 || std::isalnum(byte) || c == '.' || c == '\'';
+  });
+}
+
 // `NEAR/5`: the window must be a whole number Xapian accepts.
 bool valid_window(std::string_view word) {
   const std::string_view n = word.substr(word.find('/') + 1);
@@ -63,8 +78,8 @@ std::string last_day(const CivilDate& date) {
 class SyntaxChecker {
  public:
   SyntaxChecker(std::string_view query, std::span<const std::string_view> fields,
-                const QueryLimits& limits)
-      : query_(query), fields_(fields), limits_(limits) {}
+                std::span<const std::string_view> text_fields, const QueryLimits& limits)
+      : query_(query), fields_(fields), text_fields_(text_fields), limits_(limits) {}
 
   std::string run() {
     if (query_.size() > limits_.max_bytes) {
@@ -77,6 +92,7 @@ class SyntaxChecker {
         out_ += c;
         ++pos_;
       } else if (c == '(') {
+        if (!proximity_.empty()) not_joinable(pos_, "(");
         open_.push_back(pos_);
         operand_expected_ = true;
         last_operator_ = "(";
@@ -126,9 +142,29 @@ class SyntaxChecker {
                      ? std::string("expected a query between '(' and ')'")
                      : fmt::format("expected a word, phrase or '(' after '{}'", last_operator_));
     }
+    joined(open_.back(), query_.substr(open_.back(), pos_ + 1 - open_.back()), false);
     open_.pop_back();
     out_ += ')';
     ++pos_;
+  }
+
+  // Xapian 1.4 joins only single terms with NEAR and ADJ. Given anything else, it reads the
+  // operator as a word (`"crude oil" NEAR/3 opec` finds nothing, silently), and a phrase with a
+  // sign before `NEAR/n` even leaks memory inside its parser.
+  [[noreturn]] void not_joinable(std::size_t at, std::string_view operand) const {
+    fail(at, fmt::format("'{}' cannot be joined by {}: NEAR and ADJ join single words, not "
+                         "phrases, brackets, words with + or -, wildcards, filters or words "
+                         "with punctuation inside",
+                         operand, proximity_.empty() ? last_operator_ : proximity_));
+  }
+
+  // An operand from `start` to here, `text` as typed: whether NEAR or ADJ may join it.
+  void joined(std::size_t start, std::string_view text, bool joinable) {
+    if (!proximity_.empty() && !joinable) not_joinable(start, text);
+    proximity_.clear();
+    last_joinable_ = joinable;
+    last_start_ = start;
+    last_text_ = text;
   }
 
   // A quoted phrase starting at `start` (which may hold a `+`, `-` or `field:` before the quote,
@@ -142,6 +178,7 @@ class SyntaxChecker {
     const std::string_view inside = query_.substr(pos_ + open, end - pos_ - open);
     out_.append(query_.substr(pos_, end + close - pos_));
     pos_ = end + close;
+    joined(start, query_.substr(start, pos_ - start), false);
     for (std::size_t i = 0; i < inside.size(); ++i) {
       if (!is_space(inside[i]) && (i == 0 || is_space(inside[i - 1])) && ++words_ > limits_.max_words) {
         fail(start, fmt::format("the query has more than {} words", limits_.max_words));
@@ -162,6 +199,7 @@ class SyntaxChecker {
     pos_ = end;
     if (word == "NOT") {
       // `a NOT b`, `a AND NOT b` and a leading `NOT b` are all fine; it needs what follows.
+      if (!proximity_.empty()) not_joinable(start, word);
       out_ += word;
       operand_expected_ = true;
       last_operator_ = word;
@@ -174,6 +212,13 @@ class SyntaxChecker {
       if (word.find('/') != std::string_view::npos && !valid_window(word)) {
         fail(start, fmt::format("expected a number of words after '{}/', as in NEAR/5",
                                 word.substr(0, word.find('/'))));
+      }
+      if (is_proximity_operator(word)) {
+        if (!last_joinable_) {
+          proximity_ = word;
+          not_joinable(last_start_, last_text_);
+        }
+        proximity_ = word;
       }
       out_ += word;
       operand_expected_ = true;
@@ -196,6 +241,7 @@ class SyntaxChecker {
     check_wildcard(start, word.substr(k));
     out_ += word;
     operand();
+    joined(start, word, k == 0 && is_single_word(word));
   }
 
   static bool is_field_name(std::string_view name) {
@@ -224,6 +270,7 @@ class SyntaxChecker {
         operand();
       }
       out_ += fmt::format("{}date:{}", sign, date_range(start, text));
+      joined(start, query_.substr(start, pos_ - start), false);
       return;
     }
     out_ += sign;
@@ -234,6 +281,11 @@ class SyntaxChecker {
       phrase(start);
     } else {
       operand();
+      // A word of a text field (`headline:oil`) is a term; other fields are filters.
+      const bool text = std::find(text_fields_.begin(), text_fields_.end(), name) !=
+                        text_fields_.end();
+      joined(start, query_.substr(start, pos_ - start),
+             sign.empty() && text && is_single_word(value));
     }
   }
 
@@ -278,6 +330,7 @@ class SyntaxChecker {
 
   std::string_view query_;
   std::span<const std::string_view> fields_;
+  std::span<const std::string_view> text_fields_;
   QueryLimits limits_;
   std::size_t pos_ = 0;
   std::string out_;
@@ -285,6 +338,11 @@ class SyntaxChecker {
   bool operand_expected_ = true;
   std::string last_operator_;
   std::size_t words_ = 0;
+  // The last operand, for a NEAR or ADJ after it; and a NEAR or ADJ waiting for its right one.
+  bool last_joinable_ = false;
+  std::size_t last_start_ = 0;
+  std::string_view last_text_;
+  std::string proximity_;
 };
 
 }  // namespace
@@ -294,8 +352,9 @@ bool is_query_operator(std::string_view word) {
 }
 
 std::string check_query_syntax(std::string_view query, std::span<const std::string_view> fields,
+                               std::span<const std::string_view> text_fields,
                                const QueryLimits& limits) {
-  return SyntaxChecker(query, fields, limits).run();
+  return SyntaxChecker(query, fields, text_fields, limits).run();
 }
 
 }  // namespace newsdex

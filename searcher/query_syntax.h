@@ -29,10 +29,14 @@ bool is_query_operator(std::string_view word);
 /// that is no date. `date:` values (`2022-09-07`, `2022-09`, `2022`, `"Sept 2022"`, ranges
 /// `FROM..TO` with either end open) are rewritten as `date:FIRST_LAST`, two `YYYYMMDD` bounds
 /// that cover every day of the dates named, which the `date` field processor reads.
+/// `NEAR`, `NEAR/n`, `ADJ` and `ADJ/n` must join single words, bare or in one of `text_fields`
+/// (`headline:oil NEAR/3 price`): Xapian 1.4 reads the operator as a word next to a phrase,
+/// a bracket, a signed word, a wildcard, a filter or a word with punctuation inside.
 ///
 /// Throws `Error` with `invalid_query`, its context the query; never returns a query that
 /// means something other than what was typed.
 std::string check_query_syntax(std::string_view query, std::span<const std::string_view> fields,
+                               std::span<const std::string_view> text_fields = {},
                                const QueryLimits& limits = {});
 
 }  // namespace newsdex
