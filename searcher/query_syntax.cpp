@@ -150,12 +150,12 @@ class SyntaxChecker {
 
   // Xapian 1.4 joins only single terms with NEAR and ADJ. Given anything else, it reads the
   // operator as a word (`"crude oil" NEAR/3 opec` finds nothing, silently), and a phrase with a
-  // sign before `NEAR/n` even leaks memory inside its parser.
+  // sign before `NEAR/n` even leaks memory inside its parser. `proximity_` is the operator.
   [[noreturn]] void not_joinable(std::size_t at, std::string_view operand) const {
     fail(at, fmt::format("'{}' cannot be joined by {}: NEAR and ADJ join single words, not "
                          "phrases, brackets, words with + or -, wildcards, filters or words "
                          "with punctuation inside",
-                         operand, proximity_.empty() ? last_operator_ : proximity_));
+                         operand, proximity_));
   }
 
   // An operand from `start` to here, `text` as typed: whether NEAR or ADJ may join it.
@@ -214,11 +214,8 @@ class SyntaxChecker {
                                 word.substr(0, word.find('/'))));
       }
       if (is_proximity_operator(word)) {
-        if (!last_joinable_) {
-          proximity_ = word;
-          not_joinable(last_start_, last_text_);
-        }
         proximity_ = word;
+        if (!last_joinable_) not_joinable(last_start_, last_text_);
       }
       out_ += word;
       operand_expected_ = true;
