@@ -154,6 +154,20 @@ TEST_F(QueryLanguageTest, MalformedQueriesFailWithTheColumn) {
   }
 }
 
+// Xapian would read NEAR as a word beside a phrase and find nothing; the query is refused.
+TEST_F(QueryLanguageTest, NearJoinsWordsAndRefusesPhrases) {
+  EXPECT_THAT(ids("prices NEAR/3 opec"), UnorderedElementsAre("oil-old", "oil-new"));
+  EXPECT_THAT(ids("headline:treasury NEAR/3 growth"), ElementsAre("washington"));
+  const Searcher searcher = Searcher::open(*dir_ / "db");
+  try {
+    searcher.search({.query = "\"crude oil\" NEAR/3 opec"});
+    FAIL() << "a phrase joined by NEAR was accepted";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::invalid_query);
+    EXPECT_THAT(e.what(), HasSubstr("column 1: '\"crude oil\"' cannot be joined by NEAR/3"));
+  }
+}
+
 TEST_F(QueryLanguageTest, CopiesOfOneStoryCollapseIntoOneHit) {
   const Searcher searcher = Searcher::open(*dir_ / "db");
   const SearchResults collapsed = searcher.search({.query = "albania iran", .facets = {"source"}});
