@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <span>
 #include <unordered_map>
 
@@ -249,9 +250,9 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
   Xapian::MSet mset;
   std::vector<Xapian::MSetIterator> page;  // the hits to show
   std::vector<std::size_t> copies;        // of each, folded into it
-  for (;;) {
+  for (bool first_pass = true;; first_pass = false) {
     // The spy counts again on each pass; only the last pass's counts are kept.
-    counter.reset();
+    if (!first_pass) counter.reset();
     mset = enquire.get_mset(0, static_cast<Xapian::doccount>(window), check_at_least);
     page.clear();
     copies.clear();
@@ -292,6 +293,8 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
                           .upper = mset.get_matches_upper_bound(),
                           .exact = false};
   }
+  std::optional<SnippetMaker> snippets;
+  if (request.snippet_length > 0 && !page.empty()) snippets.emplace(query, queries_.analysis());
   for (std::size_t i = 0; i < page.size(); ++i) {
     const Xapian::MSetIterator& it = page[i];
     const Xapian::Document document = it.get_document();
@@ -304,8 +307,8 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
     if (!stored.source.empty()) hit.source = std::move(stored.source);
     if (request.snippet_length > 0) {
       const std::string& text = stored.body.empty() ? stored.headline : stored.body;
-      hit.snippet = make_snippet(query, text, document.get_value(schema::kLanguageSlot),
-                                 request.snippet_length, queries_.analysis());
+      hit.snippet = snippets->make(text, document.get_value(schema::kLanguageSlot),
+                                   request.snippet_length);
     }
     hit.headline = std::move(stored.headline);
     hit.similar = copies[i];

@@ -14,16 +14,18 @@
 
 namespace newsdex {
 
-namespace {
-
 // The words a query looks for, as terms without field prefixes. Words inside a phrase count
 // only where the whole phrase is: `"crude oil"` marks no lone `oil`.
-struct QueryWords {
+struct detail::QueryWords {
   std::set<std::string, std::less<>> exact;
   std::set<std::string, std::less<>> stems;
   std::vector<std::string> wildcards;
   std::vector<std::vector<std::string>> phrases;
 };
+
+namespace {
+
+using detail::QueryWords;
 
 // Free-text terms are folded to lower case; a capital starts a prefix. The headline's prefix
 // is dropped so that `headline:` words are marked in the text too; other prefixes are filters.
@@ -77,12 +79,6 @@ void collect(const Xapian::Query& query, QueryWords& words) {
         collect(query.get_subquery(i), words);
       }
   }
-}
-
-QueryWords query_words(const Xapian::Query& query) {
-  QueryWords words;
-  collect(query, words);
-  return words;
 }
 
 // The query word `token` matches, or empty: its term, `Z` and its stem, or its wildcard.
@@ -157,15 +153,23 @@ std::pair<std::size_t, std::size_t> region(std::string_view text, const QueryWor
 
 }  // namespace
 
-Snippet make_snippet(const Xapian::Query& query, std::string_view text, std::string_view language,
-                     std::size_t length, TextAnalysis& analysis) {
-  const QueryWords words = query_words(query);
+SnippetMaker::SnippetMaker(const Xapian::Query& query, TextAnalysis& analysis)
+    : analysis_(analysis) {
+  auto words = std::make_unique<QueryWords>();
+  collect(query, *words);
+  words_ = std::move(words);
+}
+
+SnippetMaker::~SnippetMaker() = default;
+
+Snippet SnippetMaker::make(std::string_view text, std::string_view language, std::size_t length) {
+  const QueryWords& words = *words_;
   const auto [from, to] = region(text, words, length);
   // The snippet is made from the region as if it were the whole text, then marked as cut.
   const std::string_view whole = text;
   text = text.substr(from, to - from);
-  const std::vector<Token> tokens = analysis.tokenize(text);
-  const Xapian::Stem& stemmer = analysis.stemmer(language);
+  const std::vector<Token> tokens = analysis_.tokenize(text);
+  const Xapian::Stem& stemmer = analysis_.stemmer(language);
   // The query word each token matches, if any: a phrase where the whole phrase stands.
   std::vector<std::string> word_of(tokens.size());
   for (std::size_t p = 0; p < words.phrases.size(); ++p) {
@@ -181,8 +185,12 @@ Snippet make_snippet(const Xapian::Query& query, std::string_view text, std::str
   std::vector<std::size_t> matched;       // indices into tokens
   std::vector<std::string> matched_word;  // the query word each one matches
   // Stemming was most of the cost of a snippet, and news text repeats its words: each
-  // distinct word is matched once.
-  std::unordered_map<std::string_view, std::string> match_of_term;
+  // distinct word is matched once for the page.
+  auto language_matches = matches_.find(language);
+  if (language_matches == matches_.end()) {
+    language_matches = matches_.try_emplace(std::string(language)).first;
+  }
+  std::unordered_map<std::string, std::string>& match_of_term = language_matches->second;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (word_of[i].empty()) {
       auto [found, is_new] = match_of_term.try_emplace(tokens[i].term);

@@ -4,21 +4,47 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <map>
+#include <memory>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "analyzers/text_analysis.h"
 #include "newsdex/search.h"
 
 namespace newsdex {
 
-/// The passage of `text` of about `length` bytes with the most distinct words of `query` (the
-/// earliest such passage), cut at word boundaries, whitespace runs made single spaces, `…`
-/// where text was left out; the beginning of `text` if no word matches. Words are found as
-/// indexing found them — `analysis` segments and folds `text`, so `Zürich` is marked for
-/// `zurich` and Chinese words are marked whole — and marked when their term is one of the
-/// query's, or their stem in `language` (the article's) one of its stems; words of phrases
-/// and words that a wildcard expands to are marked too. Boolean filter terms are ignored.
-Snippet make_snippet(const Xapian::Query& query, std::string_view text, std::string_view language,
-                     std::size_t length, TextAnalysis& analysis);
+namespace detail {
+struct QueryWords;
+}  // namespace detail
+
+/// Snippets of the articles a query matched: for each, the passage of `text` of about
+/// `length` bytes with the most distinct words of the query (the earliest such passage), cut
+/// at word boundaries, whitespace runs made single spaces, `…` where text was left out; the
+/// beginning of `text` if no word matches. Words are found as indexing found them — `analysis`
+/// segments and folds `text`, so `Zürich` is marked for `zurich` and Chinese words are marked
+/// whole — and marked when their term is one of the query's, or their stem in `language` (the
+/// article's) one of its stems; words of phrases and words that a wildcard expands to are
+/// marked too. Boolean filter terms are ignored.
+///
+/// One maker serves one page of hits: the query's words are gathered once, and each word's
+/// match is worked out once for all the page's articles in a language (news stories on one
+/// subject share most of their words).
+class SnippetMaker {
+ public:
+  SnippetMaker(const Xapian::Query& query, TextAnalysis& analysis);
+  ~SnippetMaker();
+  SnippetMaker(const SnippetMaker&) = delete;
+  SnippetMaker& operator=(const SnippetMaker&) = delete;
+
+  Snippet make(std::string_view text, std::string_view language, std::size_t length);
+
+ private:
+  std::unique_ptr<const detail::QueryWords> words_;
+  TextAnalysis& analysis_;
+  /// Language → a word's term → the query word it matches (empty for none).
+  std::map<std::string, std::unordered_map<std::string, std::string>, std::less<>> matches_;
+};
 
 }  // namespace newsdex

@@ -42,7 +42,7 @@ TEST(SnippetMaker, FindsAMatchDeepInALongStory) {
   TextAnalysis analysis;
   // `turmoil` holds `oil` but is no match; the word comes only after thousands of bytes.
   const std::string text = filler(60) + "Crude oil prices rose sharply. " + filler(60);
-  const Snippet snippet = make_snippet(Xapian::Query("Zoil"), text, "en", 120, analysis);
+  const Snippet snippet = SnippetMaker(Xapian::Query("Zoil"), analysis).make(text, "en", 120);
   EXPECT_THAT(marked(snippet), HasSubstr("Crude [oil] prices"));
   EXPECT_THAT(snippet.text, StartsWith("…"));
 }
@@ -50,7 +50,7 @@ TEST(SnippetMaker, FindsAMatchDeepInALongStory) {
 TEST(SnippetMaker, MarksAPhraseOnlyWhereItStandsWhole) {
   TextAnalysis analysis;
   const std::string text = "Crude stocks fell. " + filler(60) + "Prices of crude oil rose. " + filler(60);
-  const Snippet snippet = make_snippet(phrase("crude", "oil"), text, "en", 120, analysis);
+  const Snippet snippet = SnippetMaker(phrase("crude", "oil"), analysis).make(text, "en", 120);
   EXPECT_THAT(marked(snippet), HasSubstr("[crude] [oil]"));
   EXPECT_THAT(marked(snippet), Not(HasSubstr("[Crude] stocks")));
 }
@@ -60,10 +60,20 @@ TEST(SnippetMaker, MarksAPhraseOnlyWhereItStandsWhole) {
 TEST(SnippetMaker, MarksHeadlineTermsInTheText) {
   TextAnalysis analysis;
   const std::string text = "Crude oil prices rose sharply.";
-  EXPECT_EQ(marked(make_snippet(Xapian::Query("ZSprice"), text, "en", 120, analysis)),
+  EXPECT_EQ(marked(SnippetMaker(Xapian::Query("ZSprice"), analysis).make(text, "en", 120)),
             "Crude oil [prices] rose sharply.");
-  EXPECT_EQ(marked(make_snippet(phrase("Scrude", "Soil"), text, "en", 120, analysis)),
+  EXPECT_EQ(marked(SnippetMaker(phrase("Scrude", "Soil"), analysis).make(text, "en", 120)),
             "[Crude] [oil] prices rose sharply.");
+}
+
+// A page of hits shares one maker: what a word matches is remembered per language, as the
+// same word stems differently in another.
+TEST(SnippetMaker, EachArticleIsMatchedInItsOwnLanguage) {
+  TextAnalysis analysis;
+  SnippetMaker maker(Xapian::Query("Zhaus"), analysis);
+  EXPECT_EQ(marked(maker.make("Neue Häuser am Rhein.", "de", 120)), "Neue [Häuser] am Rhein.");
+  EXPECT_EQ(marked(maker.make("New Häuser on the Rhine.", "en", 120)), "New Häuser on the Rhine.");
+  EXPECT_EQ(marked(maker.make("Alte Häuser in Köln.", "de", 120)), "Alte [Häuser] in Köln.");
 }
 
 }  // namespace
