@@ -233,5 +233,29 @@ TEST(SimilarTest, FindsStoriesAlikeOnlyInTheirHeadlines) {
   EXPECT_EQ(like.hits[0].id, "b");
 }
 
+// A query is parsed once per language and each parse matches only its language's articles.
+// In a mostly English archive the English parse says so by excluding the few others.
+TEST(LanguageBranchesTest, EachArticleIsMatchedByItsOwnLanguagesParse) {
+  testing::TempDir dir;
+  Index index = Index::create(dir / "db");
+  for (const char* id : {"en-1", "en-2", "en-3"}) {
+    index.add(story(id, "2023-01-02", "Runners in the park", "Runners were running in the park."));
+  }
+  // German stems `Run` to `run`, as English stems `running`; German leaves `running` whole.
+  Article german = story("de-1", "2023-01-03", "Der Run auf die Banken", "Der Run hält an.");
+  german.language = "de";
+  index.add(german);
+  index.commit();
+  const Searcher searcher = Searcher::open(dir / "db");
+  const SearchResults running = searcher.search({.query = "running"});
+  std::vector<std::string> ids;
+  for (const Hit& hit : running.hits) ids.push_back(hit.id);
+  EXPECT_THAT(ids, UnorderedElementsAre("en-1", "en-2", "en-3"));
+  EXPECT_THAT(running.parsed_query, HasSubstr("AND_NOT Lde"));
+  const SearchResults banken = searcher.search({.query = "Banken"});
+  ASSERT_EQ(banken.hits.size(), 1u);
+  EXPECT_EQ(banken.hits[0].id, "de-1");
+}
+
 }  // namespace
 }  // namespace newsdex
