@@ -55,8 +55,18 @@ TEST(StoredDisplay, LeavesMissingFieldsEmpty) {
   EXPECT_EQ(display.source, "");
 }
 
+TEST(StoredDisplay, UnescapesStringsAndIgnoresValuesOfOtherTypes) {
+  const StoredDisplay display = decode_stored_display(
+      R"({"body": "Caf\u00e9 \"owners\"\nprotest", "date": 20220907, "id": "c1", "x": [1, {"id": 2}]})");
+  EXPECT_EQ(display.id, "c1");
+  EXPECT_EQ(display.body, "Café \"owners\"\nprotest");
+  EXPECT_EQ(display.date, std::nullopt);
+}
+
 TEST(StoredDisplay, RefusesDataThatIsNoStoredArticle) {
-  for (const char* data : {"", "not json", "[\"id\"]", "{\"headline\": \"no id\"}", "{\"id\": "}) {
+  for (const char* data : {"", "not json", "[\"id\"]", "{\"headline\": \"no id\"}", "{\"id\": ",
+                           // An id inside the extracted places is not the article's.
+                           "{\"extracted\": {\"places\": [{\"id\": \"3183875\"}]}}"}) {
     EXPECT_THROW(decode_stored_display(data), std::runtime_error) << data;
   }
 }
