@@ -82,10 +82,19 @@ void collect(const Xapian::Query& query, QueryWords& words) {
 }
 
 // The query word `token` matches, or empty: its term, `Z` and its stem, or its wildcard.
+// Stemmers change letters only: a term without one (`1987`, `2.55`) is its own stem in every
+// language. Non-ASCII bytes may be letters.
+bool may_stem(std::string_view term) {
+  return std::any_of(term.begin(), term.end(), [](char c) {
+    return (c & 0x80) != 0 || std::isalpha(static_cast<unsigned char>(c));
+  });
+}
+
 std::string match(const Token& token, const QueryWords& words, const Xapian::Stem& stemmer) {
   if (words.exact.contains(token.term)) return token.term;
   if (!words.stems.empty()) {
-    std::string stem = stemmer.is_none() ? token.term : stemmer(token.term);
+    std::string stem =
+        stemmer.is_none() || !may_stem(token.term) ? token.term : stemmer(token.term);
     if (words.stems.contains(stem)) return 'Z' + stem;
   }
   for (const std::string& pattern : words.wildcards) {
@@ -143,11 +152,14 @@ std::pair<std::size_t, std::size_t> region(std::string_view text, const QueryWor
   }
   // Nothing found as written (a phrase across a line break, say): analyse it all.
   if (first == text.size()) return whole;
-  std::size_t begin = first > length ? first - length : 0;
-  std::size_t end = std::min(text.size(), first + 3 * length);
   // Whole words only: cut at spaces.
-  while (begin > 0 && !is_space(text[begin - 1])) --begin;
+  std::size_t end = std::min(text.size(), first + 3 * length);
   while (end < text.size() && !is_space(text[end])) ++end;
+  // A snippet shows at most a third of its length before its first match, unless it ends
+  // where the text does: then it reaches back a whole length.
+  const std::size_t lead = end == text.size() ? length : length / 3;
+  std::size_t begin = first > lead ? first - lead : 0;
+  while (begin > 0 && !is_space(text[begin - 1])) --begin;
   return {begin, end};
 }
 
@@ -163,8 +175,21 @@ SnippetMaker::SnippetMaker(const Xapian::Query& query, TextAnalysis& analysis)
 SnippetMaker::~SnippetMaker() = default;
 
 Snippet SnippetMaker::make(std::string_view text, std::string_view language, std::size_t length) {
+  const auto [from, to] = region(text, *words_, length);
+  Snippet snippet = make_in(text, from, to, language, length);
+  // Nothing matched where a query word seemed to start (`oil` in `oilseed`): the story's
+  // opening, as for any article where no word matches.
+  if (snippet.highlights.empty() && from > 0) {
+    std::size_t opening = std::min(text.size(), 2 * length);
+    while (opening < text.size() && !is_space(text[opening])) ++opening;
+    snippet = make_in(text, 0, opening, language, length);
+  }
+  return snippet;
+}
+
+Snippet SnippetMaker::make_in(std::string_view text, std::size_t from, std::size_t to,
+                              std::string_view language, std::size_t length) {
   const QueryWords& words = *words_;
-  const auto [from, to] = region(text, words, length);
   // The snippet is made from the region as if it were the whole text, then marked as cut.
   const std::string_view whole = text;
   text = text.substr(from, to - from);

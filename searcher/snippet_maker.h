@@ -41,6 +41,10 @@ class SnippetMaker {
   Snippet make(std::string_view text, std::string_view language, std::size_t length);
 
  private:
+  /// The snippet of `text[from, to)` as if it were the whole text, marked as cut where it is.
+  Snippet make_in(std::string_view text, std::size_t from, std::size_t to,
+                  std::string_view language, std::size_t length);
+
   std::unique_ptr<const detail::QueryWords> words_;
   TextAnalysis& analysis_;
   /// Language → a word's term → the query word it matches (empty for none).

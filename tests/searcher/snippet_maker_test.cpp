@@ -47,6 +47,15 @@ TEST(SnippetMaker, FindsAMatchDeepInALongStory) {
   EXPECT_THAT(snippet.text, StartsWith("…"));
 }
 
+TEST(SnippetMaker, WithoutAMatchShowsTheStorysOpening) {
+  TextAnalysis analysis;
+  // `oilseed` starts as `oil` does, but is no match.
+  const std::string text = "Harvest begins. " + filler(60) + "Oilseed crops fared well. " + filler(60);
+  const Snippet snippet = SnippetMaker(Xapian::Query("Zoil"), analysis).make(text, "en", 120);
+  EXPECT_THAT(snippet.text, StartsWith("Harvest begins. Markets were quiet"));
+  EXPECT_TRUE(snippet.highlights.empty());
+}
+
 TEST(SnippetMaker, MarksAPhraseOnlyWhereItStandsWhole) {
   TextAnalysis analysis;
   const std::string text = "Crude stocks fell. " + filler(60) + "Prices of crude oil rose. " + filler(60);
