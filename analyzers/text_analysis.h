@@ -52,6 +52,12 @@ class TextAnalysis {
   /// The stemmer of `language`; `Xapian::Stem()` (no stemming) if Xapian has none for it.
   const Xapian::Stem& stemmer(std::string_view language);
 
+  /// Whether `language`'s stemmer leaves an ASCII first letter as it is, so that a word can
+  /// stem to a given stem only if it starts with the stem's letter. Snowball's suffix stemmers
+  /// do; the Indonesian and Irish ones strip prefixes, and the Turkish one can rewrite a word
+  /// down to one other letter (`bunu` → `p`).
+  bool stems_keep_first_letter(std::string_view language) const;
+
   /// The words of `text` with their byte offsets and terms, as indexing sees them.
   std::vector<Token> tokenize(std::string_view text);
 

@@ -2,6 +2,7 @@
 #include "searcher/snippet_maker.h"
 
 #include <algorithm>
+#include <bitset>
 #include <cctype>
 #include <iterator>
 #include <map>
@@ -19,6 +20,7 @@ namespace newsdex {
 struct detail::QueryWords {
   std::set<std::string, std::less<>> exact;
   std::set<std::string, std::less<>> stems;
+  std::bitset<256> stem_starts;  ///< the first bytes of `stems`
   std::vector<std::string> wildcards;
   std::vector<std::vector<std::string>> phrases;
 };
@@ -90,9 +92,16 @@ bool may_stem(std::string_view term) {
   });
 }
 
-std::string match(const Token& token, const QueryWords& words, const Xapian::Stem& stemmer) {
+// `keeps_first_letter`: the stemmer's, as `TextAnalysis::stems_keep_first_letter` says. Most
+// words of a story then need no stemming: no query stem starts with their letter.
+std::string match(const Token& token, const QueryWords& words, const Xapian::Stem& stemmer,
+                  bool keeps_first_letter) {
   if (words.exact.contains(token.term)) return token.term;
-  if (!words.stems.empty()) {
+  const auto first = static_cast<unsigned char>(token.term.empty() ? 0 : token.term[0]);
+  const bool may_match_a_stem = !words.stems.empty() &&
+                                (!keeps_first_letter || first < 'a' || first > 'z' ||
+                                 words.stem_starts.test(first));
+  if (may_match_a_stem) {
     std::string stem =
         stemmer.is_none() || !may_stem(token.term) ? token.term : stemmer(token.term);
     if (words.stems.contains(stem)) return 'Z' + stem;
@@ -169,6 +178,9 @@ SnippetMaker::SnippetMaker(const Xapian::Query& query, TextAnalysis& analysis)
     : analysis_(analysis) {
   auto words = std::make_unique<QueryWords>();
   collect(query, *words);
+  for (const std::string& stem : words->stems) {
+    if (!stem.empty()) words->stem_starts.set(static_cast<unsigned char>(stem[0]));
+  }
   words_ = std::move(words);
 }
 
@@ -195,6 +207,7 @@ Snippet SnippetMaker::make_in(std::string_view text, std::size_t from, std::size
   text = text.substr(from, to - from);
   const std::vector<Token> tokens = analysis_.tokenize(text);
   const Xapian::Stem& stemmer = analysis_.stemmer(language);
+  const bool keeps_first_letter = analysis_.stems_keep_first_letter(language);
   // The query word each token matches, if any: a phrase where the whole phrase stands.
   std::vector<std::string> word_of(tokens.size());
   for (std::size_t p = 0; p < words.phrases.size(); ++p) {
@@ -219,7 +232,7 @@ Snippet SnippetMaker::make_in(std::string_view text, std::size_t from, std::size
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (word_of[i].empty()) {
       auto [found, is_new] = match_of_term.try_emplace(tokens[i].term);
-      if (is_new) found->second = match(tokens[i], words, stemmer);
+      if (is_new) found->second = match(tokens[i], words, stemmer, keeps_first_letter);
       word_of[i] = found->second;
     }
     if (!word_of[i].empty()) {

@@ -3,7 +3,13 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
+#include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <set>
+
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 namespace newsdex {
@@ -146,6 +152,56 @@ TEST(TextAnalysisTest, StemsEveryLanguageXapianShips) {
   }
   for (std::string_view language : {"zh", "ja", "ko", "und", "sq", ""}) {
     EXPECT_TRUE(analysis.stemmer(language).is_none()) << language;
+  }
+}
+
+// Snippets skip stemming a word when no query stem starts with its letter: only for stemmers
+// that never change an ASCII first letter. Checked on every word of the multilingual samples
+// and, when present, of Reuters-21578.
+TEST(TextAnalysisTest, StemmersThatKeepTheFirstLetterDo) {
+  TextAnalysis analysis;
+  std::string text;
+  std::ifstream samples(NEWSDEX_TEST_FIXTURES "/multilingual/articles.jsonl");
+  for (std::string line; std::getline(samples, line);) {
+    text += "\n" + nlohmann::json::parse(line)["body"].get<std::string>();
+  }
+  std::set<std::string> words;
+  for (const Token& token : analysis.tokenize(text)) {
+    if (token.term[0] >= 'a' && token.term[0] <= 'z') words.insert(token.term);
+  }
+  // Reuters' words, as runs of letters folded to lower case (the whole analysis of 27 MB
+  // would take seconds).
+  const std::filesystem::path reuters =
+      std::filesystem::path(NEWSDEX_SHARED_DIR) / "corpus" / "reuters21578";
+  for (int i = 0; i < 22; ++i) {
+    std::ifstream in(reuters / fmt::format("reut2-{:03}.sgm", i), std::ios::binary);
+    std::string word;
+    for (std::istreambuf_iterator<char> c(in), end; c != end; ++c) {
+      if (std::isalpha(static_cast<unsigned char>(*c))) {
+        word += static_cast<char>(std::tolower(static_cast<unsigned char>(*c)));
+      } else if (!word.empty()) {
+        words.insert(std::move(word));
+        word.clear();
+      }
+    }
+  }
+  ASSERT_GT(words.size(), 1000u);
+  std::size_t languages = 0;
+  for (std::string_view language : {"ca", "da", "de", "en", "es", "eu", "fi", "fr", "hu", "it",
+                                    "nb", "nl", "nn", "no", "pt", "ro", "sv"}) {
+    ASSERT_TRUE(analysis.stems_keep_first_letter(language)) << language;
+    const Xapian::Stem& stemmer = analysis.stemmer(language);
+    for (const std::string& word : words) {
+      const std::string stem = stemmer(word);
+      ASSERT_TRUE(!stem.empty() && stem[0] == word[0]) << language << ": " << word << " → " << stem;
+    }
+    ++languages;
+  }
+  EXPECT_EQ(languages, 17u);
+  // `bunu` → `p`; `berada` → `ada`; `bhfuil` → `fuil`.
+  EXPECT_EQ(analysis.stemmer("tr")("bunu"), "p");
+  for (std::string_view language : {"tr", "id", "ga"}) {
+    EXPECT_FALSE(analysis.stems_keep_first_letter(language)) << language;
   }
 }
 
