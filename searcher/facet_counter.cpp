@@ -5,6 +5,7 @@ namespace newsdex {
 
 FacetCounter::FacetCounter(std::vector<const SlotOrdinals*> slots) : slots_(std::move(slots)) {
   for (const SlotOrdinals* slot : slots_) counts_.emplace_back(slot->size(), 0);
+  seen_.resize(slots_.size());
 }
 
 void FacetCounter::operator()(const Xapian::Document& doc, double) {
@@ -12,13 +13,18 @@ void FacetCounter::operator()(const Xapian::Document& doc, double) {
   const Xapian::docid id = doc.get_docid();
   for (std::size_t i = 0; i < slots_.size(); ++i) {
     std::uint64_t* counts = counts_[i].data();
-    for (const std::uint32_t ordinal : slots_[i]->of(id)) ++counts[ordinal];
+    for (const std::uint32_t ordinal : slots_[i]->of(id)) {
+      if (counts[ordinal]++ == 0) seen_[i].push_back(ordinal);
+    }
   }
 }
 
 void FacetCounter::reset() {
   matches_ = 0;
-  for (auto& counts : counts_) std::fill(counts.begin(), counts.end(), 0);
+  for (std::size_t i = 0; i < counts_.size(); ++i) {
+    for (const std::uint32_t ordinal : seen_[i]) counts_[i][ordinal] = 0;
+    seen_[i].clear();
+  }
 }
 
 }  // namespace newsdex

@@ -30,9 +30,14 @@ class FacetCounter : public Xapian::MatchSpy {
   /// Ordinal → documents seen with that value, for the `i`th slot given.
   const std::vector<std::uint64_t>& counts(std::size_t i) const { return counts_[i]; }
 
+  /// The ordinals of the `i`th slot seen at least once, in the order first seen: a person
+  /// facet may know thousands of names, of which a query meets a few dozen.
+  const std::vector<std::uint32_t>& seen(std::size_t i) const { return seen_[i]; }
+
  private:
   std::vector<const SlotOrdinals*> slots_;
   std::vector<std::vector<std::uint64_t>> counts_;
+  std::vector<std::vector<std::uint32_t>> seen_;
   std::uint64_t matches_ = 0;
 };
 

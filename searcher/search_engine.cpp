@@ -70,21 +70,17 @@ std::string bucket_of(const std::string& compact, DateBucket bucket) {
   }
 }
 
-// Ordinals follow the values' order, so the days come in date order and each bucket's days
-// are consecutive.
+// Ordinals follow the values' order, so the days seen, sorted, come in date order and each
+// bucket's days are consecutive.
 Facet date_facet(const SlotOrdinals& days, const std::vector<std::uint64_t>& counts,
-                 DateBucket bucket) {
+                 std::vector<std::uint32_t> seen, DateBucket bucket) {
   Facet facet{.name = std::string(kDateFacet), .values = {}, .exact = true};
-  const auto counted = [](std::uint64_t count) { return count > 0; };
-  const auto first = std::find_if(counts.begin(), counts.end(), counted);
-  if (first == counts.end()) return facet;
-  const auto last = std::find_if(counts.rbegin(), counts.rend(), counted);
+  if (seen.empty()) return facet;
+  std::sort(seen.begin(), seen.end());
   if (bucket == DateBucket::automatic) {
-    bucket = choose_bucket(days.value(static_cast<std::uint32_t>(first - counts.begin())),
-                           days.value(static_cast<std::uint32_t>(counts.rend() - last - 1)));
+    bucket = choose_bucket(days.value(seen.front()), days.value(seen.back()));
   }
-  for (std::uint32_t day = 0; day < counts.size(); ++day) {
-    if (counts[day] == 0) continue;
+  for (const std::uint32_t day : seen) {
     std::string value = bucket_of(days.value(day), bucket);
     if (facet.values.empty() || facet.values.back().value != value) {
       facet.values.push_back({.value = std::move(value), .label = {}, .count = 0});
@@ -105,11 +101,8 @@ std::string label_of(const schema::FacetField& field, const std::string& value) 
 }
 
 Facet value_facet(const schema::FacetField& field, const SlotOrdinals& values,
-                  const std::vector<std::uint64_t>& counts, std::size_t size) {
-  std::vector<std::uint32_t> counted;
-  for (std::uint32_t ordinal = 0; ordinal < counts.size(); ++ordinal) {
-    if (counts[ordinal] > 0) counted.push_back(ordinal);
-  }
+                  const std::vector<std::uint64_t>& counts, std::vector<std::uint32_t> counted,
+                  std::size_t size) {
   // Ties broken by value (ordinals are in value order), so the order is the same on every
   // run. Only the top `size` are ordered: a person facet may hold thousands of names.
   const auto shown =
@@ -318,9 +311,9 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
     const std::string& name = request.facets[i];
     results.facets.push_back(
         name == kDateFacet
-            ? date_facet(*slots[i], counter.counts(i), request.date_bucket)
+            ? date_facet(*slots[i], counter.counts(i), counter.seen(i), request.date_bucket)
             : value_facet(*schema::find_facet_field(name), *slots[i], counter.counts(i),
-                          request.facet_size));
+                          counter.seen(i), request.facet_size));
     results.facets.back().exact = results.total.exact;
   }
   return results;

@@ -67,12 +67,15 @@ TEST(FacetCounter, CountsMatchesAndEachValueOncePerDocument) {
   EXPECT_EQ(counter.matches(), 2u);
   EXPECT_THAT(counter.counts(0), ElementsAre(1, 0));
   EXPECT_THAT(counter.counts(1), ElementsAre(1, 0));
+  EXPECT_THAT(counter.seen(0), ElementsAre(0));
 
   counter.reset();
   enquire.set_query(Xapian::Query("word"));
   enquire.get_mset(0, 10, db.get_doccount());
   EXPECT_EQ(counter.matches(), 4u);
   EXPECT_THAT(counter.counts(0), ElementsAre(3, 2));
+  // Document 1 names Rama (1) before Baker (0).
+  EXPECT_THAT(counter.seen(0), ElementsAre(1, 0));
 }
 
 }  // namespace
