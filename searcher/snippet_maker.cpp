@@ -208,8 +208,13 @@ Snippet SnippetMaker::make_in(std::string_view text, std::size_t from, std::size
   const std::vector<Token> tokens = analysis_.tokenize(text);
   const Xapian::Stem& stemmer = analysis_.stemmer(language);
   const bool keeps_first_letter = analysis_.stems_keep_first_letter(language);
-  // The query word each token matches, if any: a phrase where the whole phrase stands.
-  std::vector<std::string> word_of(tokens.size());
+  // The query word each token matches, if any (null for none): a phrase where the whole
+  // phrase stands. The words point into `phrase_keys` and the page's matches.
+  std::vector<std::string> phrase_keys;
+  for (std::size_t p = 0; p < words.phrases.size(); ++p) {
+    phrase_keys.push_back("\"" + std::to_string(p));
+  }
+  std::vector<const std::string*> word_of(tokens.size(), nullptr);
   for (std::size_t p = 0; p < words.phrases.size(); ++p) {
     const std::vector<std::string>& phrase = words.phrases[p];
     for (std::size_t i = 0; i + phrase.size() <= tokens.size(); ++i) {
@@ -217,11 +222,10 @@ Snippet SnippetMaker::make_in(std::string_view text, std::size_t from, std::size
                       [](const std::string& w, const Token& t) { return w == t.term; })) {
         continue;
       }
-      for (std::size_t k = 0; k < phrase.size(); ++k) word_of[i + k] = "\"" + std::to_string(p);
+      for (std::size_t k = 0; k < phrase.size(); ++k) word_of[i + k] = &phrase_keys[p];
     }
   }
-  std::vector<std::size_t> matched;       // indices into tokens
-  std::vector<std::string> matched_word;  // the query word each one matches
+  std::vector<std::size_t> matched;  // indices into tokens
   // Stemming was most of the cost of a snippet, and news text repeats its words: each
   // distinct word is matched once for the page.
   auto language_matches = matches_.find(language);
@@ -230,27 +234,26 @@ Snippet SnippetMaker::make_in(std::string_view text, std::size_t from, std::size
   }
   std::unordered_map<std::string, std::string>& match_of_term = language_matches->second;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (word_of[i].empty()) {
+    if (word_of[i] == nullptr) {
       auto [found, is_new] = match_of_term.try_emplace(tokens[i].term);
       if (is_new) found->second = match(tokens[i], words, stemmer, keeps_first_letter);
-      word_of[i] = found->second;
+      if (!found->second.empty()) word_of[i] = &found->second;
     }
-    if (!word_of[i].empty()) {
-      matched.push_back(i);
-      matched_word.push_back(word_of[i]);
-    }
+    if (word_of[i] != nullptr) matched.push_back(i);
   }
 
   // The window of matched words no wider than `length` with the most distinct query words.
   std::size_t best_first = 0;
   std::size_t best_last = 0;  // one past
   std::size_t best_count = 0;
+  std::vector<std::string_view> seen;  // a query has a few words: a list is quickest
   for (std::size_t first = 0; first < matched.size(); ++first) {
-    std::map<std::string_view, int> seen;
+    seen.clear();
     std::size_t last = first;
     while (last < matched.size() &&
            tokens[matched[last]].end - tokens[matched[first]].begin <= length) {
-      seen[matched_word[last]]++;
+      const std::string_view word = *word_of[matched[last]];
+      if (std::find(seen.begin(), seen.end(), word) == seen.end()) seen.push_back(word);
       ++last;
     }
     if (seen.size() > best_count) {
