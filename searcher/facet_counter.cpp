@@ -12,7 +12,7 @@ void FacetCounter::operator()(const Xapian::Document& doc, double) {
   ++matches_;
   const Xapian::docid id = doc.get_docid();
   for (std::size_t i = 0; i < slots_.size(); ++i) {
-    std::uint64_t* counts = counts_[i].data();
+    Xapian::doccount* counts = counts_[i].data();
     for (const std::uint32_t ordinal : slots_[i]->of(id)) {
       if (counts[ordinal]++ == 0) seen_[i].push_back(ordinal);
     }

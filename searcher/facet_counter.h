@@ -28,7 +28,7 @@ class FacetCounter : public Xapian::MatchSpy {
   std::uint64_t matches() const noexcept { return matches_; }
 
   /// Ordinal → documents seen with that value, for the `i`th slot given.
-  const std::vector<std::uint64_t>& counts(std::size_t i) const { return counts_[i]; }
+  const std::vector<Xapian::doccount>& counts(std::size_t i) const { return counts_[i]; }
 
   /// The ordinals of the `i`th slot seen at least once, in the order first seen: a person
   /// facet may know thousands of names, of which a query meets a few dozen.
@@ -36,7 +36,7 @@ class FacetCounter : public Xapian::MatchSpy {
 
  private:
   std::vector<const SlotOrdinals*> slots_;
-  std::vector<std::vector<std::uint64_t>> counts_;
+  std::vector<std::vector<Xapian::doccount>> counts_;  // a database counts its documents in 32 bits
   std::vector<std::vector<std::uint32_t>> seen_;
   std::uint64_t matches_ = 0;
 };

@@ -72,7 +72,7 @@ std::string bucket_of(const std::string& compact, DateBucket bucket) {
 
 // Ordinals follow the values' order, so the days seen, sorted, come in date order and each
 // bucket's days are consecutive.
-Facet date_facet(const SlotOrdinals& days, const std::vector<std::uint64_t>& counts,
+Facet date_facet(const SlotOrdinals& days, const std::vector<Xapian::doccount>& counts,
                  std::vector<std::uint32_t> seen, DateBucket bucket) {
   Facet facet{.name = std::string(kDateFacet), .values = {}, .exact = true};
   if (seen.empty()) return facet;
@@ -101,7 +101,7 @@ std::string label_of(const schema::FacetField& field, const std::string& value) 
 }
 
 Facet value_facet(const schema::FacetField& field, const SlotOrdinals& values,
-                  const std::vector<std::uint64_t>& counts, std::vector<std::uint32_t> counted,
+                  const std::vector<Xapian::doccount>& counts, std::vector<std::uint32_t> counted,
                   std::size_t size) {
   // Ties broken by value (ordinals are in value order), so the order is the same on every
   // run. Only the top `size` are ordered: a person facet may hold thousands of names.
