@@ -287,7 +287,13 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
                           .exact = false};
   }
   std::optional<SnippetMaker> snippets;
-  if (request.snippet_length > 0 && !page.empty()) snippets.emplace(query, queries_.analysis());
+  // Each hit's language, for its snippet's stemmer, from the ordinals already in memory rather
+  // than the value stream.
+  const SlotOrdinals* languages = nullptr;
+  if (request.snippet_length > 0 && !page.empty()) {
+    snippets.emplace(query, queries_.analysis());
+    languages = &ordinals_.slot(schema::kLanguageSlot);
+  }
   for (std::size_t i = 0; i < page.size(); ++i) {
     const Xapian::MSetIterator& it = page[i];
     const Xapian::Document document = it.get_document();
@@ -300,8 +306,10 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
     if (!stored.source.empty()) hit.source = std::move(stored.source);
     if (request.snippet_length > 0) {
       const std::string& text = stored.body.empty() ? stored.headline : stored.body;
-      hit.snippet = snippets->make(text, document.get_value(schema::kLanguageSlot),
-                                   request.snippet_length);
+      const std::span<const std::uint32_t> language = languages->of(*it);
+      hit.snippet = snippets->make(
+          text, language.empty() ? std::string_view() : languages->value(language.front()),
+          request.snippet_length);
     }
     hit.headline = std::move(stored.headline);
     hit.similar = copies[i];
