@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "searcher/query_builder.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -65,9 +66,31 @@ Xapian::Query any_language_of(const std::set<std::string>& languages) {
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
-// `query` for the articles of `languages` only, said through the side with fewer articles: the
-// languages themselves, or the others excluded. The branch for English in a mostly English
-// archive so checks each match against the few other articles, not against every English one.
+// Whether every article `query` matches has a stem (`Z`) term, which only the articles of
+// languages with a stemmer have.
+bool needs_a_stem(const Xapian::Query& query) {
+  using Q = Xapian::Query;
+  if (query.get_type() == Q::LEAF_TERM) return (*query.get_unique_terms_begin()).starts_with('Z');
+  // A match of one of these matches all its subqueries; of one of these, at least one; of one
+  // of these, its first.
+  constexpr Q::op kAll[] = {Q::OP_AND, Q::OP_FILTER, Q::OP_NEAR, Q::OP_PHRASE};
+  constexpr Q::op kOne[] = {Q::OP_OR, Q::OP_XOR, Q::OP_SYNONYM, Q::OP_MAX, Q::OP_ELITE_SET};
+  constexpr Q::op kFirst[] = {Q::OP_AND_NOT, Q::OP_AND_MAYBE, Q::OP_SCALE_WEIGHT};
+  const auto is_one_of = [&](const auto& ops) {
+    return std::find(std::begin(ops), std::end(ops), query.get_type()) != std::end(ops);
+  };
+  const std::size_t parts = query.get_num_subqueries();
+  std::size_t needing = 0;  // subqueries that need one
+  for (std::size_t i = 0; i < parts; ++i) needing += needs_a_stem(query.get_subquery(i));
+  if (is_one_of(kAll)) return needing > 0;
+  if (is_one_of(kOne)) return parts > 0 && needing == parts;
+  return is_one_of(kFirst) && parts > 0 && needs_a_stem(query.get_subquery(0));
+}
+
+// `query` for the articles of `languages` only, among those of `articles_in` (language →
+// articles) it could match, said through the side with fewer articles: the languages
+// themselves, or the others excluded. The branch for English in a mostly English archive so
+// checks each match against the few other articles, not against every English one.
 Xapian::Query only_in(const Xapian::Query& query, const std::set<std::string>& languages,
                       const std::map<std::string, Xapian::doccount>& articles_in) {
   std::set<std::string> others;
@@ -81,6 +104,7 @@ Xapian::Query only_in(const Xapian::Query& query, const std::set<std::string>& l
       outside += articles;
     }
   }
+  if (others.empty()) return query;
   if (inside <= outside) {
     return Xapian::Query(Xapian::Query::OP_FILTER, query, any_language_of(languages));
   }
@@ -147,9 +171,17 @@ Xapian::Query QueryBuilder::parse(std::string_view text) {
       branch_languages.insert(languages.begin(), languages.end());
     }
     if (branches.size() == 1) return branches.begin()->second.first;
+    // Articles of a language without a stemmer have no stems: a branch that needs one cannot
+    // match them, and need not be kept from them (English stems need no check against the
+    // undetermined articles of an English archive).
+    std::map<std::string, Xapian::doccount> stemmed;
+    for (const auto& [language, articles] : articles_in) {
+      if (!analysis_.stemmer(language).is_none()) stemmed.emplace(language, articles);
+    }
     std::vector<Xapian::Query> filtered;
     for (const auto& [serialised, branch] : branches) {
-      filtered.push_back(only_in(branch.first, branch.second, articles_in));
+      filtered.push_back(only_in(branch.first, branch.second,
+                                 needs_a_stem(branch.first) ? stemmed : articles_in));
     }
     return Xapian::Query(Xapian::Query::OP_OR, filtered.begin(), filtered.end());
   } catch (const Xapian::QueryParserError& e) {

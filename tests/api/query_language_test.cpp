@@ -18,6 +18,7 @@ namespace {
 using ::testing::AnyOf;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+using ::testing::Not;
 using ::testing::UnorderedElementsAre;
 
 Article story(std::string id, std::string date, std::string headline, std::string body) {
@@ -245,13 +246,20 @@ TEST(LanguageBranchesTest, EachArticleIsMatchedByItsOwnLanguagesParse) {
   Article german = story("de-1", "2023-01-03", "Der Run auf die Banken", "Der Run hält an.");
   german.language = "de";
   index.add(german);
+  // Albanian has no stemmer: its words are indexed as they are, and no stem.
+  Article albanian = story("sq-1", "2023-01-04", "Running", "Running i Tiranës.");
+  albanian.language = "sq";
+  index.add(albanian);
   index.commit();
   const Searcher searcher = Searcher::open(dir / "db");
   const SearchResults running = searcher.search({.query = "running"});
   std::vector<std::string> ids;
   for (const Hit& hit : running.hits) ids.push_back(hit.id);
-  EXPECT_THAT(ids, UnorderedElementsAre("en-1", "en-2", "en-3"));
+  EXPECT_THAT(ids, UnorderedElementsAre("en-1", "en-2", "en-3", "sq-1"));
   EXPECT_THAT(running.parsed_query, HasSubstr("AND_NOT Lde"));
+  // English stems cannot match the Albanian article, so it is not excluded from them.
+  EXPECT_THAT(running.parsed_query, Not(HasSubstr("Lde OR Lsq")));
+  EXPECT_THAT(running.parsed_query, HasSubstr("FILTER Lsq"));
   const SearchResults banken = searcher.search({.query = "Banken"});
   ASSERT_EQ(banken.hits.size(), 1u);
   EXPECT_EQ(banken.hits[0].id, "de-1");
