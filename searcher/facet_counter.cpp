@@ -19,12 +19,4 @@ void FacetCounter::operator()(const Xapian::Document& doc, double) {
   }
 }
 
-void FacetCounter::reset() {
-  matches_ = 0;
-  for (std::size_t i = 0; i < counts_.size(); ++i) {
-    for (const std::uint32_t ordinal : seen_[i]) counts_[i][ordinal] = 0;
-    seen_[i].clear();
-  }
-}
-
 }  // namespace newsdex

@@ -21,9 +21,6 @@ class FacetCounter : public Xapian::MatchSpy {
 
   void operator()(const Xapian::Document& doc, double weight) override;
 
-  /// Forgets what was counted, for another run of the same query.
-  void reset();
-
   /// The number of documents seen.
   std::uint64_t matches() const noexcept { return matches_; }
 

@@ -183,6 +183,43 @@ TEST_F(QueryLanguageTest, CopiesOfOneStoryCollapseIntoOneHit) {
   EXPECT_EQ(all.hits[0].similar, 0u);
 }
 
+// More copies than the first window holds: the window widens until the page is full, and
+// the total and facets still count each article once.
+TEST(CollapseTest, ManyCopiesLeaveTotalsAndFacetsExact) {
+  testing::TempDir dir;
+  Index index = Index::create(dir / "db");
+  const std::string body =
+      "The harbour of Durres reopened on Monday after the storm, port officials said, and the "
+      "first ferries from Bari and Ancona were expected to dock before nightfall.";
+  for (int i = 0; i < 40; ++i) {
+    index.add(story("copy-" + std::to_string(i), "2023-03-0" + std::to_string(1 + i % 5),
+                    "Durres harbour reopens", body));
+  }
+  // Ranked below every copy: the word once, in a longer text, not in the headline.
+  const std::string filler = " Trade through the port grew in the spring, and the board said "
+                             "more berths, cranes and warehouses would follow within the year.";
+  index.add(story("other-1", "2023-03-06", "Port dues rise", "The harbour board raised dues." + filler));
+  index.add(story("other-2", "2023-03-07", "A new crane", "A crane arrived at the harbour." + filler));
+  index.commit();
+  const Searcher searcher = Searcher::open(dir / "db");
+  const SearchResults results =
+      searcher.search({.query = "harbour", .facets = {"date"}, .date_bucket = DateBucket::day, .limit = 3});
+  ASSERT_EQ(results.hits.size(), 3u);
+  EXPECT_TRUE(results.total.exact);
+  EXPECT_EQ(results.total.estimated, 42u);
+  std::uint64_t dated = 0;
+  for (const FacetValue& value : results.facets[0].values) dated += value.count;
+  EXPECT_EQ(dated, 42u);
+  std::size_t shown_copies = 0;
+  for (const Hit& hit : results.hits) {
+    if (hit.id.starts_with("copy-")) {
+      ++shown_copies;
+      EXPECT_GT(hit.similar, 20u);
+    }
+  }
+  EXPECT_EQ(shown_copies, 1u);
+}
+
 TEST_F(QueryLanguageTest, SuggestsSpellingsFromTheArchive) {
   const Searcher searcher = Searcher::open(*dir_ / "db");
   EXPECT_EQ(searcher.search({.query = "bundesbnak"}).suggestion, "bundesbank");
