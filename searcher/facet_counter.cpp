@@ -3,20 +3,25 @@
 
 namespace newsdex {
 
-FacetCounter::FacetCounter(std::vector<const SlotOrdinals*> slots) : slots_(std::move(slots)) {
-  for (const SlotOrdinals* slot : slots_) counts_.emplace_back(slot->size(), 0);
-  seen_.resize(slots_.size());
-}
+FacetCounter::FacetCounter(const FacetRows& rows)
+    : rows_(rows), counts_(rows.offset(rows.slots()), 0) {}
 
 void FacetCounter::operator()(const Xapian::Document& doc, double) {
   ++matches_;
-  const Xapian::docid id = doc.get_docid();
-  for (std::size_t i = 0; i < slots_.size(); ++i) {
-    Xapian::doccount* counts = counts_[i].data();
-    for (const std::uint32_t ordinal : slots_[i]->of(id)) {
-      if (counts[ordinal]++ == 0) seen_[i].push_back(ordinal);
-    }
+  Xapian::doccount* counts = counts_.data();
+  for (const std::uint32_t key : rows_.of(doc.get_docid())) {
+    if (counts[key]++ == 0) seen_.push_back(key);
   }
+}
+
+std::vector<std::uint32_t> FacetCounter::seen(std::size_t i) const {
+  const std::uint32_t first = rows_.offset(i);
+  const std::uint32_t end = rows_.offset(i + 1);
+  std::vector<std::uint32_t> ordinals;
+  for (const std::uint32_t key : seen_) {
+    if (key >= first && key < end) ordinals.push_back(key - first);
+  }
+  return ordinals;
 }
 
 }  // namespace newsdex

@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "searcher/facet_ordinals.h"
@@ -16,25 +17,27 @@ namespace newsdex {
 /// each counts once per document.
 class FacetCounter : public Xapian::MatchSpy {
  public:
-  /// Counts the values of `slots`, whose ordinals must outlive the counter.
-  explicit FacetCounter(std::vector<const SlotOrdinals*> slots);
+  /// Counts the values of the slots of `rows`, which must outlive the counter.
+  explicit FacetCounter(const FacetRows& rows);
 
   void operator()(const Xapian::Document& doc, double weight) override;
 
   /// The number of documents seen.
   std::uint64_t matches() const noexcept { return matches_; }
 
-  /// Ordinal → documents seen with that value, for the `i`th slot given.
-  const std::vector<Xapian::doccount>& counts(std::size_t i) const { return counts_[i]; }
+  /// Ordinal → documents seen with that value, for the `i`th slot of the rows.
+  std::span<const Xapian::doccount> counts(std::size_t i) const {
+    return std::span(counts_).subspan(rows_.offset(i), rows_.offset(i + 1) - rows_.offset(i));
+  }
 
   /// The ordinals of the `i`th slot seen at least once, in the order first seen: a person
   /// facet may know thousands of names, of which a query meets a few dozen.
-  const std::vector<std::uint32_t>& seen(std::size_t i) const { return seen_[i]; }
+  std::vector<std::uint32_t> seen(std::size_t i) const;
 
  private:
-  std::vector<const SlotOrdinals*> slots_;
-  std::vector<std::vector<Xapian::doccount>> counts_;  // a database counts its documents in 32 bits
-  std::vector<std::vector<std::uint32_t>> seen_;
+  const FacetRows& rows_;
+  std::vector<Xapian::doccount> counts_;  // key → count; a database counts documents in 32 bits
+  std::vector<std::uint32_t> seen_;       // keys, in the order first seen
   std::uint64_t matches_ = 0;
 };
 

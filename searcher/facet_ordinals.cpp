@@ -49,12 +49,39 @@ SlotOrdinals::SlotOrdinals(const Xapian::Database& db, Xapian::valueno slot) {
   for (std::uint32_t& ordinal : ordinals_) ordinal = renumbered[ordinal];
 }
 
+FacetRows::FacetRows(std::span<const SlotOrdinals* const> slots) {
+  offsets_.push_back(0);
+  Xapian::docid last = 0;
+  for (const SlotOrdinals* slot : slots) {
+    offsets_.push_back(offsets_.back() + static_cast<std::uint32_t>(slot->size()));
+    last = std::max(last, slot->last_docid());
+  }
+  starts_.reserve(static_cast<std::size_t>(last) + 2);
+  starts_.push_back(0);
+  for (Xapian::docid id = 0; id <= last; ++id) {
+    for (std::size_t i = 0; i < slots.size(); ++i) {
+      for (const std::uint32_t ordinal : slots[i]->of(id)) keys_.push_back(offsets_[i] + ordinal);
+    }
+    starts_.push_back(static_cast<std::uint32_t>(keys_.size()));
+  }
+}
+
 FacetOrdinals::FacetOrdinals(const Xapian::Database& db) : db_(db) {}
 
 const SlotOrdinals& FacetOrdinals::slot(Xapian::valueno slot) {
   std::unique_ptr<const SlotOrdinals>& ordinals = slots_[slot];
   if (!ordinals) ordinals = std::make_unique<const SlotOrdinals>(db_, slot);
   return *ordinals;
+}
+
+const FacetRows& FacetOrdinals::rows(const std::vector<Xapian::valueno>& slots) {
+  std::unique_ptr<const FacetRows>& rows = rows_[slots];
+  if (!rows) {
+    std::vector<const SlotOrdinals*> ordinals;
+    for (const Xapian::valueno number : slots) ordinals.push_back(&slot(number));
+    rows = std::make_unique<const FacetRows>(ordinals);
+  }
+  return *rows;
 }
 
 }  // namespace newsdex

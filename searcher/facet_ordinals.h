@@ -38,10 +38,43 @@ class SlotOrdinals {
   /// The number of distinct values.
   std::size_t size() const noexcept { return values_.size(); }
 
+  /// The database's last document id when this was built.
+  Xapian::docid last_docid() const noexcept {
+    return static_cast<Xapian::docid>(starts_.size() - 2);
+  }
+
  private:
   std::vector<std::uint32_t> starts_;    ///< docid → start in ordinals_; one more than docids
   std::vector<std::uint32_t> ordinals_;  ///< every document's ordinals, in docid order
   std::vector<std::string> values_;      ///< ordinal → value, sorted
+};
+
+/// The ordinals of several slots interleaved by document: one row per document holding the
+/// values of every slot, each as a *key*, `offset(i) + ordinal` for the `i`th slot. Counting
+/// several facets then reads one contiguous row per match instead of one scattered list per
+/// slot, which took a third less time with seven facets (bench/query_latency). A second copy of
+/// the slots' ordinals; immutable once built, reads are thread-safe.
+class FacetRows {
+ public:
+  /// Interleaves `slots`, which need not outlive the rows.
+  explicit FacetRows(std::span<const SlotOrdinals* const> slots);
+
+  /// The keys of document `id`'s values, slot by slot; empty as in `SlotOrdinals::of`.
+  std::span<const std::uint32_t> of(Xapian::docid id) const noexcept {
+    if (id + 1 >= starts_.size()) return {};
+    return {keys_.data() + starts_[id], keys_.data() + starts_[id + 1]};
+  }
+
+  /// The number of slots.
+  std::size_t slots() const noexcept { return offsets_.size() - 1; }
+
+  /// The first key of the `i`th slot; `offset(slots())` is one more than the largest key.
+  std::uint32_t offset(std::size_t i) const { return offsets_[i]; }
+
+ private:
+  std::vector<std::uint32_t> offsets_;  ///< slot → first key, then the number of keys
+  std::vector<std::uint32_t> starts_;   ///< docid → start in keys_; one more than docids
+  std::vector<std::uint32_t> keys_;     ///< every document's keys, in docid order
 };
 
 /// The `SlotOrdinals` of one database, each built the first time it is asked for and kept
@@ -54,12 +87,20 @@ class FacetOrdinals {
   /// The ordinals of `slot`; the reference stays valid until `clear`.
   const SlotOrdinals& slot(Xapian::valueno slot);
 
+  /// The rows of `slots` together, built from their `slot`s the first time these slots are
+  /// asked for in this order; the reference stays valid until `clear`.
+  const FacetRows& rows(const std::vector<Xapian::valueno>& slots);
+
   /// Drops what was built, for a database reopened at another revision.
-  void clear() noexcept { slots_.clear(); }
+  void clear() noexcept {
+    rows_.clear();
+    slots_.clear();
+  }
 
  private:
   Xapian::Database db_;
   std::map<Xapian::valueno, std::unique_ptr<const SlotOrdinals>> slots_;
+  std::map<std::vector<Xapian::valueno>, std::unique_ptr<const FacetRows>> rows_;
 };
 
 }  // namespace newsdex

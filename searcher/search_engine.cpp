@@ -72,7 +72,7 @@ std::string bucket_of(const std::string& compact, DateBucket bucket) {
 
 // Ordinals follow the values' order, so the days seen, sorted, come in date order and each
 // bucket's days are consecutive.
-Facet date_facet(const SlotOrdinals& days, const std::vector<Xapian::doccount>& counts,
+Facet date_facet(const SlotOrdinals& days, std::span<const Xapian::doccount> counts,
                  std::vector<std::uint32_t> seen, DateBucket bucket) {
   Facet facet{.name = std::string(kDateFacet), .values = {}, .exact = true};
   if (seen.empty()) return facet;
@@ -101,7 +101,7 @@ std::string label_of(const schema::FacetField& field, const std::string& value) 
 }
 
 Facet value_facet(const schema::FacetField& field, const SlotOrdinals& values,
-                  const std::vector<Xapian::doccount>& counts, std::vector<std::uint32_t> counted,
+                  std::span<const Xapian::doccount> counts, std::vector<std::uint32_t> counted,
                   std::size_t size) {
   // Ties broken by value (ordinals are in value order), so the order is the same on every
   // run. Only the top `size` are ordered: a person facet may hold thousands of names.
@@ -158,7 +158,11 @@ std::string iso_of(const std::string& compact) {
 }  // namespace
 
 SearchEngine::SearchEngine(const std::string& path)
-    : path_(path), folder_(folder_identity(path)), db_(open_database(path)), ordinals_(db_), queries_(db_),
+    : path_(path),
+      folder_(folder_identity(path)),
+      db_(open_database(path)),
+      ordinals_(db_),
+      queries_(db_),
       spelling_(db_) {
   check_database_version(db_, path_);
 }
@@ -220,12 +224,11 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
   }
   // The spy sees every matching article, collapsed copies included, so totals and facets
   // count articles, not hits.
-  std::vector<const SlotOrdinals*> slots;
+  std::vector<Xapian::valueno> slots;
   for (const std::string& name : request.facets) {
-    slots.push_back(&ordinals_.slot(name == kDateFacet ? schema::kDateSlot
-                                                        : schema::find_facet_field(name)->slot));
+    slots.push_back(name == kDateFacet ? schema::kDateSlot : schema::find_facet_field(name)->slot);
   }
-  FacetCounter counter(slots);
+  FacetCounter counter(ordinals_.rows(slots));
   enquire.add_matchspy(&counter);
   // Facets count the whole match set only if the matcher looks at every match.
   const Xapian::doccount documents = db_.get_doccount();
@@ -325,10 +328,10 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
   for (std::size_t i = 0; i < request.facets.size(); ++i) {
     const std::string& name = request.facets[i];
     results.facets.push_back(
-        name == kDateFacet
-            ? date_facet(*slots[i], counter.counts(i), counter.seen(i), request.date_bucket)
-            : value_facet(*schema::find_facet_field(name), *slots[i], counter.counts(i),
-                          counter.seen(i), request.facet_size));
+        name == kDateFacet ? date_facet(ordinals_.slot(slots[i]), counter.counts(i),
+                                        counter.seen(i), request.date_bucket)
+                           : value_facet(*schema::find_facet_field(name), ordinals_.slot(slots[i]),
+                                         counter.counts(i), counter.seen(i), request.facet_size));
     results.facets.back().exact = results.total.exact;
   }
   return results;

@@ -34,8 +34,9 @@ Xapian::WritableDatabase people() {
   return db;
 }
 
-std::vector<std::uint32_t> ordinals(const SlotOrdinals& slot, Xapian::docid id) {
-  const auto of = slot.of(id);
+template <typename Ordinals>
+std::vector<std::uint32_t> ordinals(const Ordinals& ordinals, Xapian::docid id) {
+  const auto of = ordinals.of(id);
   return {of.begin(), of.end()};
 }
 
@@ -52,10 +53,34 @@ TEST(SlotOrdinals, NumbersEachDocumentsValuesInValueOrder) {
   EXPECT_THAT(ordinals(slot, 5), IsEmpty());
 }
 
+TEST(FacetRows, HoldEachDocumentsKeysSlotBySlot) {
+  const SlotOrdinals slot(people(), kSlot);
+  const SlotOrdinals* const slots[] = {&slot, &slot};
+  const FacetRows rows(slots);
+  ASSERT_EQ(rows.slots(), 2u);
+  EXPECT_EQ(rows.offset(0), 0u);
+  EXPECT_EQ(rows.offset(1), 2u);
+  EXPECT_EQ(rows.offset(2), 4u);
+  EXPECT_THAT(ordinals(rows, 1), ElementsAre(1, 0, 3, 2));
+  EXPECT_THAT(ordinals(rows, 2), IsEmpty());
+  EXPECT_THAT(ordinals(rows, 3), ElementsAre(0, 2));
+  EXPECT_THAT(ordinals(rows, 4), ElementsAre(0, 1, 2, 3));
+  EXPECT_THAT(ordinals(rows, 5), IsEmpty());
+}
+
+TEST(FacetOrdinals, BuildsTheRowsOfOneListOfSlotsOnce) {
+  FacetOrdinals ordinals(people());
+  const FacetRows& rows = ordinals.rows({kSlot, kSlot});
+  EXPECT_EQ(&ordinals.rows({kSlot, kSlot}), &rows);
+  EXPECT_EQ(ordinals.rows({kSlot}).slots(), 1u);
+}
+
 TEST(FacetCounter, CountsMatchesAndEachValueOncePerDocument) {
   Xapian::WritableDatabase db = people();
   const SlotOrdinals slot(db, kSlot);
-  FacetCounter counter({&slot, &slot});
+  const SlotOrdinals* const both[] = {&slot, &slot};
+  const FacetRows rows(both);
+  FacetCounter counter(rows);
   Xapian::Enquire enquire(db);
   const Xapian::Query excluded[] = {Xapian::Query("Q1"), Xapian::Query("Q4")};
   enquire.set_query(
@@ -68,8 +93,11 @@ TEST(FacetCounter, CountsMatchesAndEachValueOncePerDocument) {
   EXPECT_THAT(counter.counts(0), ElementsAre(1, 0));
   EXPECT_THAT(counter.counts(1), ElementsAre(1, 0));
   EXPECT_THAT(counter.seen(0), ElementsAre(0));
+  EXPECT_THAT(counter.seen(1), ElementsAre(0));
 
-  FacetCounter every(std::vector<const SlotOrdinals*>{&slot});
+  const SlotOrdinals* const one[] = {&slot};
+  const FacetRows row(one);
+  FacetCounter every(row);
   enquire.clear_matchspies();
   enquire.add_matchspy(&every);
   enquire.set_query(Xapian::Query("word"));
