@@ -46,7 +46,21 @@ SlotOrdinals::SlotOrdinals(const Xapian::Database& db, Xapian::valueno slot) {
     sorted[i] = std::move(values_[by_value[i]]);
   }
   values_ = std::move(sorted);
-  for (std::uint32_t& ordinal : ordinals_) ordinal = renumbered[ordinal];
+  documents_.assign(values_.size(), 0);
+  for (std::uint32_t& ordinal : ordinals_) {
+    ordinal = renumbered[ordinal];
+    ++documents_[ordinal];
+  }
+}
+
+std::uint32_t SlotOrdinals::first_at_least(std::string_view value) const {
+  return static_cast<std::uint32_t>(std::lower_bound(values_.begin(), values_.end(), value) -
+                                    values_.begin());
+}
+
+std::uint32_t SlotOrdinals::first_above(std::string_view value) const {
+  return static_cast<std::uint32_t>(std::upper_bound(values_.begin(), values_.end(), value) -
+                                    values_.begin());
 }
 
 FacetRows::FacetRows(std::span<const SlotOrdinals* const> slots) {

@@ -8,6 +8,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace newsdex {
@@ -38,6 +39,15 @@ class SlotOrdinals {
   /// The number of distinct values.
   std::size_t size() const noexcept { return values_.size(); }
 
+  /// The number of documents with the value of `ordinal`, which must be below `size()`.
+  Xapian::doccount documents(std::uint32_t ordinal) const { return documents_[ordinal]; }
+
+  /// The first ordinal whose value is not below `value`, or `size()`.
+  std::uint32_t first_at_least(std::string_view value) const;
+
+  /// The first ordinal whose value is above `value`, or `size()`.
+  std::uint32_t first_above(std::string_view value) const;
+
   /// The database's last document id when this was built.
   Xapian::docid last_docid() const noexcept {
     return static_cast<Xapian::docid>(starts_.size() - 2);
@@ -47,6 +57,7 @@ class SlotOrdinals {
   std::vector<std::uint32_t> starts_;    ///< docid → start in ordinals_; one more than docids
   std::vector<std::uint32_t> ordinals_;  ///< every document's ordinals, in docid order
   std::vector<std::string> values_;      ///< ordinal → value, sorted
+  std::vector<Xapian::doccount> documents_;  ///< ordinal → documents with that value
 };
 
 /// The ordinals of several slots interleaved by document: one row per document holding the

@@ -113,7 +113,7 @@ Xapian::Query only_in(const Xapian::Query& query, const std::set<std::string>& l
 
 }  // namespace
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db) : db_(db) {
+QueryBuilder::QueryBuilder(const Xapian::Database& db, FacetOrdinals& ordinals) : db_(db) {
   parser_.set_database(db);
   // All words must match, as news readers expect from a search box; OR is one keyword away.
   parser_.set_default_op(Xapian::Query::OP_AND);
@@ -128,7 +128,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db) : db_(db) {
     parser_.add_boolean_prefix(std::string(field.name),
                                (new FacetFieldProcessor(db, field.targets))->release());
   }
-  parser_.add_boolean_prefix("date", (new DateFieldProcessor)->release());
+  parser_.add_boolean_prefix("date", (new DateFieldProcessor(ordinals))->release());
   // `cyber*` expands to the 500 most frequent words it starts, not to every one of them.
   parser_.set_max_expansion(500, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
 }

@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <xapian.h>
+
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include <xapian.h>
-
 #include "analyzers/text_analysis.h"
 #include "newsdex/search.h"
+#include "searcher/facet_ordinals.h"
 
 namespace newsdex {
 
@@ -18,7 +19,9 @@ namespace newsdex {
 /// filter field. Not thread-safe.
 class QueryBuilder {
  public:
-  explicit QueryBuilder(const Xapian::Database& db);
+  /// Queries of `db`, whose `date:` ranges read the date slot from `ordinals` (of `db` too),
+  /// which must outlive the builder; a query must not outlive the ordinals' next `clear`.
+  QueryBuilder(const Xapian::Database& db, FacetOrdinals& ordinals);
 
   /// The query for `text`; an empty or all-space text matches every article.
   Xapian::Query parse(std::string_view text);

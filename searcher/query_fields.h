@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <xapian.h>
+
 #include <string_view>
 #include <vector>
 
-#include <xapian.h>
+#include "searcher/facet_ordinals.h"
 
 namespace newsdex {
 
@@ -38,10 +40,17 @@ class FacetFieldProcessor : public Xapian::FieldProcessor {
 };
 
 /// `date:FIRST_LAST`, as `check_query_syntax` writes every `date:` value: the articles whose
-/// publication date lies between the two `YYYYMMDD` bounds, both included.
+/// publication date lies between the two `YYYYMMDD` bounds, both included, as a
+/// `DateRangeSource` over the date slot's ordinals.
 class DateFieldProcessor : public Xapian::FieldProcessor {
  public:
+  /// `ordinals` must outlive the processor, and the queries it makes must not outlive their
+  /// next `clear`.
+  explicit DateFieldProcessor(FacetOrdinals& ordinals) : ordinals_(ordinals) {}
   Xapian::Query operator()(const std::string& value) override;
+
+ private:
+  FacetOrdinals& ordinals_;
 };
 
 }  // namespace newsdex

@@ -162,7 +162,7 @@ SearchEngine::SearchEngine(const std::string& path)
       folder_(folder_identity(path)),
       db_(open_database(path)),
       ordinals_(db_),
-      queries_(db_),
+      queries_(db_, ordinals_),
       spelling_(db_) {
   check_database_version(db_, path_);
 }
@@ -351,7 +351,7 @@ void SearchEngine::reopen() {
     folder_ = folder;
     db_ = open_database(path_);
     ordinals_ = FacetOrdinals(db_);
-    queries_ = QueryBuilder(db_);
+    queries_ = QueryBuilder(db_, ordinals_);
     spelling_ = SpellingSuggester(db_);
   } else if (db_.reopen()) {
     ordinals_.clear();

@@ -15,6 +15,7 @@
 #include "corpus/utf8.h"
 #include "indexer/document_builder.h"
 #include "newsdex/error.h"
+#include "searcher/facet_ordinals.h"
 #include "searcher/query_builder.h"
 #include "searcher/spelling_suggester.h"
 
@@ -105,7 +106,8 @@ void parse_query(std::string_view bytes) {
   static const Xapian::Database db = query_database();
   // One builder for every input, as a searcher keeps one: building its analysis per input
   // would spend most of the run there.
-  static QueryBuilder builder(db);
+  static FacetOrdinals ordinals(db);
+  static QueryBuilder builder(db, ordinals);
   Xapian::Query query;
   try {
     query = builder.parse(bytes);

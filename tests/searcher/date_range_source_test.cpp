@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "searcher/date_range_source.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+#include "indexer/schema.h"
+#include "searcher/facet_ordinals.h"
+
+namespace newsdex {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::ElementsAreArray;
+
+// Document `i`'s date: from 1987-02-26 onwards, one day apart, so that ranges cut through
+// the middle of the docids. March 1st is document 4, March 31st document 34.
+std::string date_of(int i) {
+  const auto two = [](int n) { return (n < 10 ? "0" : "") + std::to_string(n); };
+  if (i <= 3) return "198702" + two(25 + i);
+  if (i <= 34) return "198703" + two(i - 3);
+  return "198704" + two(i - 34);
+}
+
+// Forty documents: every third without a date, every other one with "oil"; documents 7 and 8
+// deleted.
+Xapian::WritableDatabase dated() {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  for (int i = 1; i <= 40; ++i) {
+    Xapian::Document doc;
+    doc.add_term("word");
+    if (i % 2 == 0) doc.add_term("oil");
+    if (i % 3 != 0) doc.add_value(schema::kDateSlot, date_of(i));
+    db.add_document(doc);
+  }
+  db.delete_document(7);
+  db.delete_document(8);
+  return db;
+}
+
+std::vector<Xapian::docid> matches(const Xapian::Database& db, const Xapian::Query& query) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  std::vector<Xapian::docid> ids;
+  for (const Xapian::docid id : enquire.get_mset(0, db.get_doccount())) ids.push_back(id);
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+Xapian::Query source(const SlotOrdinals& dates, const std::string& first, const std::string& last) {
+  return Xapian::Query(new DateRangeSource(dates, first, last));
+}
+
+TEST(DateRangeSource, MatchesWhatAValueRangeMatchesInEveryPositionOfAQuery) {
+  const Xapian::WritableDatabase db = dated();
+  const SlotOrdinals dates(db, schema::kDateSlot);
+  const std::pair<std::string, std::string> ranges[] = {
+      {"19870301", "19870310"}, {"19870227", "19870227"}, {"19870101", "19871231"},
+      {"19870331", "19870401"}, {"19870315", "19870314"},  // empty: first after last
+      {"19860101", "19860131"},                            // before every date
+      {"19870305", "99991231"}};
+  for (const auto& [first, last] : ranges) {
+    SCOPED_TRACE(first + ".." + last);
+    const Xapian::Query value_range(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, first, last);
+    const Xapian::Query by_ordinals = source(dates, first, last);
+    const Xapian::Query oil("oil");
+    for (const Xapian::Query::op op : {Xapian::Query::OP_AND, Xapian::Query::OP_FILTER,
+                                       Xapian::Query::OP_OR, Xapian::Query::OP_AND_NOT}) {
+      EXPECT_EQ(matches(db, Xapian::Query(op, oil, by_ordinals)),
+                matches(db, Xapian::Query(op, oil, value_range)));
+      EXPECT_EQ(matches(db, Xapian::Query(op, by_ordinals, oil)),
+                matches(db, Xapian::Query(op, value_range, oil)));
+    }
+    EXPECT_EQ(matches(db, by_ordinals), matches(db, value_range));
+  }
+}
+
+TEST(DateRangeSource, MatchesTheDatesOfTheRangeAndCountsThem) {
+  const Xapian::WritableDatabase db = dated();
+  const SlotOrdinals dates(db, schema::kDateSlot);
+  // March 1st to 5th: documents 4 to 8 without 6 (no date), 7 and 8 (deleted).
+  EXPECT_THAT(matches(db, source(dates, "19870301", "19870305")), ElementsAre(4, 5));
+  DateRangeSource range(dates, "19870301", "19870305");
+  range.init(db);
+  EXPECT_EQ(range.get_termfreq_est(), 2u);
+  EXPECT_EQ(range.get_description(), "date 19870301..19870305");
+  // Equal ranges serialise alike, as the query builder compares the parses of languages.
+  EXPECT_EQ(source(dates, "19870301", "19870305").serialise(),
+            source(dates, "19870301", "19870305").serialise());
+  EXPECT_NE(source(dates, "19870301", "19870305").serialise(),
+            source(dates, "19870301", "19870306").serialise());
+}
+
+TEST(DateRangeSource, CheckLeavesNextToFindTheFollowingMatch) {
+  const Xapian::WritableDatabase db = dated();
+  const SlotOrdinals dates(db, schema::kDateSlot);
+  DateRangeSource range(dates, "19870301", "19870331");
+  range.init(db);
+  EXPECT_FALSE(range.check(6, 0));  // no date
+  range.next(0);
+  EXPECT_EQ(range.get_docid(), 10u);  // 7 and 8 deleted, 9 without a date
+  EXPECT_TRUE(range.check(11, 0));
+  EXPECT_EQ(range.get_docid(), 11u);
+  range.skip_to(33, 0);  // no date
+  EXPECT_EQ(range.get_docid(), 34u);
+  range.next(0);
+  EXPECT_TRUE(range.at_end());
+}
+
+}  // namespace
+}  // namespace newsdex
