@@ -17,6 +17,7 @@
 #include "indexer/schema.h"
 #include "indexer/stored_article.h"
 #include "newsdex/error.h"
+#include "searcher/date_range_source.h"
 #include "searcher/facet_counter.h"
 #include "searcher/recency_boost.h"
 #include "searcher/snippet_maker.h"
@@ -203,8 +204,9 @@ SearchResults SearchEngine::similar(const SimilarRequest& request) {
   query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(id_term));
   const std::string date = db_.get_document(*posting).get_value(schema::kDateSlot);
   if (request.only_earlier && !date.empty()) {
-    query = Xapian::Query(Xapian::Query::OP_FILTER, query,
-                          Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, date));
+    const Xapian::Query dated_no_later(
+        (new DateRangeSource(ordinals_.slot(schema::kDateSlot), "", date))->release());
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query, dated_no_later);
   }
   return run(query, SearchRequest{.limit = request.limit, .snippet_length = request.snippet_length});
 }

@@ -16,6 +16,7 @@ namespace newsdex {
 namespace {
 
 using ::testing::AnyOf;
+using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::Not;
@@ -71,10 +72,13 @@ class QueryLanguageTest : public ::testing::Test {
     dir_ = nullptr;
   }
 
-  static std::vector<std::string> ids(const SearchRequest& request) {
+  static std::vector<std::string> ids_of(const SearchResults& results) {
     std::vector<std::string> out;
-    for (const Hit& hit : Searcher::open(*dir_ / "db").search(request).hits) out.push_back(hit.id);
+    for (const Hit& hit : results.hits) out.push_back(hit.id);
     return out;
+  }
+  static std::vector<std::string> ids(const SearchRequest& request) {
+    return ids_of(Searcher::open(*dir_ / "db").search(request));
   }
   static std::vector<std::string> ids(std::string query) {
     return ids(SearchRequest{.query = std::move(query), .collapse_duplicates = false});
@@ -244,8 +248,18 @@ TEST_F(QueryLanguageTest, SimilarFindsTheClosestStoriesButNotItself) {
   EXPECT_THAT(like.hits[0].id, AnyOf("cut-ties", "cut-ties-copy"));
   for (const Hit& hit : like.hits) EXPECT_NE(hit.id, "portals");
   // Only what was published before the story: the background as it broke.
-  const SearchResults earlier = searcher.similar({.id = "portals", .only_earlier = true});
-  for (const Hit& hit : earlier.hits) EXPECT_LE(hit.date.value_or(""), "2022-07-18") << hit.id;
+  // The stories on cutting ties came after "portals", which they are most like.
+  const SearchResults before_portals = searcher.similar({.id = "portals", .only_earlier = true});
+  for (const Hit& hit : before_portals.hits) {
+    ASSERT_TRUE(hit.date) << hit.id;
+    EXPECT_LE(*hit.date, "2022-07-18") << hit.id;
+  }
+  const SearchResults before_cut_ties = searcher.similar({.id = "cut-ties", .only_earlier = true});
+  EXPECT_THAT(ids_of(before_cut_ties), Contains("portals"));
+  for (const Hit& hit : before_cut_ties.hits) {
+    ASSERT_TRUE(hit.date) << hit.id;
+    EXPECT_LE(*hit.date, "2022-09-07") << hit.id;
+  }
   try {
     searcher.similar({.id = "no-such-story"});
     FAIL() << "similar() accepted an unknown id";
