@@ -57,6 +57,11 @@ NameSense::Kind city_name_kind(std::string_view kind) {
 // North Vietnam, Panama beside the Canal Zone.
 constexpr std::string_view kCoexistingSuccessors[] = {"DE", "YE", "VN", "PA"};
 
+// Row fields 0 to 4: code, name, lat, lon, successors.
+TsvTable countries_table(std::string_view text) {
+  return TsvTable(text, {"code", "name", "lat", "lon", "successors"}, "countries");
+}
+
 Error table_error(std::string_view what) {
   return Error(ErrorCode::internal, fmt::format("gazetteer: {}", what));
 }
@@ -80,6 +85,19 @@ const Gazetteer& Gazetteer::builtin() {
   return *instance;
 }
 
+std::string_view builtin_country_label(std::string_view code) {
+  // Never destroyed, as the built-in gazetteer.
+  static const detail::KeyMap<std::string>* const labels = [] {
+    auto* built = new detail::KeyMap<std::string>();
+    countries_table(gazetteer_data::countries_tsv).for_each([&](const TsvTable::Row& row) {
+      built->emplace(row[0], row[1]);
+    });
+    return built;
+  }();
+  const auto found = labels->find(code);
+  return found != labels->end() ? std::string_view(found->second) : std::string_view();
+}
+
 Gazetteer::Gazetteer(const GazetteerTables& tables) {
   // Rough sizes of the built-in tables, to spare rehashing while loading.
   names_.reserve(tables.city_names.size() / 24);
@@ -92,9 +110,7 @@ Gazetteer::Gazetteer(const GazetteerTables& tables) {
 }
 
 void Gazetteer::load_countries(const GazetteerTables& tables) {
-  const TsvTable countries(tables.countries, {"code", "name", "lat", "lon", "successors"},
-                           "countries");
-  countries.for_each([&](const TsvTable::Row& row) {
+  countries_table(tables.countries).for_each([&](const TsvTable::Row& row) {
     Country country;
     country.code = row[0];
     country.name = row[1];

@@ -150,4 +150,10 @@ class Gazetteer {
   KeyMap<std::size_t> longest_from_;
 };
 
+/// The English name of a country code (`AL` → `Albania`) in the built-in countries table, or
+/// empty for an unknown code: `Gazetteer::builtin().label(code)` read from that table alone.
+/// Labelling a country facet needs nothing more, and building the whole gazetteer (24,000
+/// cities, 70,000 names) took three quarters of a command-line search. Thread-safe.
+std::string_view builtin_country_label(std::string_view code);
+
 }  // namespace newsdex

@@ -94,7 +94,7 @@ Facet date_facet(const SlotOrdinals& days, std::span<const Xapian::doccount> cou
 std::string label_of(const schema::FacetField& field, const std::string& value) {
   switch (field.labels) {
     case schema::FacetLabels::country:
-      return std::string(Gazetteer::builtin().label(value));
+      return std::string(builtin_country_label(value));
     case schema::FacetLabels::none:
       break;
   }

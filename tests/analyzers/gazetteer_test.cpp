@@ -119,6 +119,12 @@ TEST(GazetteerTest, LabelsCountryCodes) {
   EXPECT_EQ(g.label("AL"), "Albania");
   EXPECT_EQ(g.label("SU"), "Soviet Union");
   EXPECT_EQ(g.label("ZZ"), "");
+  // The same labels from the countries table alone, for every country.
+  for (const Country& country : g.countries()) {
+    EXPECT_EQ(builtin_country_label(country.code), g.label(country.code)) << country.code;
+  }
+  EXPECT_EQ(builtin_country_label("AL"), "Albania");
+  EXPECT_EQ(builtin_country_label("ZZ"), "");
 }
 
 TEST(GazetteerTest, CodesStandAsTheyDidInTheYear) {
