@@ -52,7 +52,7 @@ std::vector<Xapian::docid> matches(const Xapian::Database& db, const Xapian::Que
 }
 
 Xapian::Query source(const SlotOrdinals& dates, const std::string& first, const std::string& last) {
-  return Xapian::Query(new DateRangeSource(dates, first, last));
+  return Xapian::Query((new DateRangeSource(dates, first, last))->release());
 }
 
 TEST(DateRangeSource, MatchesWhatAValueRangeMatchesInEveryPositionOfAQuery) {
