@@ -15,7 +15,7 @@ Xapian::WritableDatabase open_database(const std::string& path, IndexWriter::Mod
     // Failure is left for Xapian to report, with its own clearer message.
     std::error_code ignored;
     std::filesystem::create_directories(path, ignored);
-    return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+    return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN, schema::kBlockSize);
   }
   return Xapian::WritableDatabase(path, Xapian::DB_OPEN);
 }

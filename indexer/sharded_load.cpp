@@ -220,7 +220,7 @@ void ShardedLoad::merge() {
   }
   const fs::path next = target_.path() + ".next";
   fs::remove_all(next);
-  sources.compact(next.string());
+  sources.compact(next.string(), 0, static_cast<int>(schema::kBlockSize));
   sync_tree(next);
   put_in_place(next, target_.path());
   // Until this reopen the new database is not locked: a writer starting in that instant would
