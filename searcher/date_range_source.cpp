@@ -33,15 +33,22 @@ void DateRangeSource::next(double) {
 }
 
 void DateRangeSource::skip_to(Xapian::docid id, double min_weight) {
-  if (id <= current_) return;
+  if (id <= current_) {
+    if (in_range(current_)) return;
+    // Left by a failed check(): on to the first match after it, as Xapian expects.
+    id = current_ + 1;
+  }
   current_ = id - 1;
   next(min_weight);
 }
 
-bool DateRangeSource::check(Xapian::docid id, double) {
-  if (id <= current_) return true;
-  // When `id` is out of range the position is left there, which Xapian allows: next() then
-  // goes on from it.
+bool DateRangeSource::check(Xapian::docid id, double min_weight) {
+  if (id <= current_) {
+    skip_to(id, min_weight);
+    return true;
+  }
+  // When `id` is out of range the position is left there, which Xapian allows: next() and
+  // skip_to() then go on from it.
   current_ = id;
   return in_range(id);
 }

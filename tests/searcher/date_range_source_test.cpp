@@ -105,6 +105,12 @@ TEST(DateRangeSource, CheckLeavesNextToFindTheFollowingMatch) {
   EXPECT_EQ(range.get_docid(), 10u);  // 7 and 8 deleted, 9 without a date
   EXPECT_TRUE(range.check(11, 0));
   EXPECT_EQ(range.get_docid(), 11u);
+  // After a failed check, skip_to an earlier document goes to the first match after it.
+  EXPECT_FALSE(range.check(12, 0));  // no date
+  range.skip_to(12, 0);
+  EXPECT_EQ(range.get_docid(), 13u);
+  EXPECT_TRUE(range.check(13, 0));
+  EXPECT_EQ(range.get_docid(), 13u);
   range.skip_to(33, 0);  // no date
   EXPECT_EQ(range.get_docid(), 34u);
   range.next(0);
