@@ -288,11 +288,6 @@ const Country* Gazetteer::country(std::string_view code) const {
   return it == country_index_.end() ? nullptr : &countries_[it->second];
 }
 
-std::string_view Gazetteer::label(std::string_view code) const {
-  const Country* found = country(code);
-  return found != nullptr ? std::string_view(found->name) : std::string_view();
-}
-
 std::string_view Gazetteer::code_in_year(std::string_view code, int year) const {
   if (std::find(std::begin(kCoexistingSuccessors), std::end(kCoexistingSuccessors), code) !=
       std::end(kCoexistingSuccessors)) {

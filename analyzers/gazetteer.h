@@ -117,8 +117,6 @@ class Gazetteer {
   std::size_t longest_name_from(std::string_view first) const;
 
   const Country* country(std::string_view code) const;
-  /// The English name of a country code (`AL` → `Albania`), or empty for an unknown code.
-  std::string_view label(std::string_view code) const;
   /// `code` as it stood in `year`: a successor of a former state that still existed then takes
   /// the former state's code (RU, UA in 1987 → SU; HR → YU; CZ → CS; MM in 1987 → BU). A
   /// successor that existed beside the former state keeps its code (DE beside DD).
@@ -151,9 +149,9 @@ class Gazetteer {
 };
 
 /// The English name of a country code (`AL` → `Albania`) in the built-in countries table, or
-/// empty for an unknown code: `Gazetteer::builtin().label(code)` read from that table alone.
-/// Labelling a country facet needs nothing more, and building the whole gazetteer (24,000
-/// cities, 70,000 names) took three quarters of a command-line search. Thread-safe.
+/// empty for an unknown code, read from that table alone: labelling a country facet needs
+/// nothing more, and building the whole gazetteer (24,000 cities, 70,000 names) took three
+/// quarters of a command-line search. Thread-safe.
 std::string_view builtin_country_label(std::string_view code);
 
 }  // namespace newsdex
