@@ -16,14 +16,14 @@ inline constexpr std::string_view kSchemaVersion = "4";
 
 /// Metadata keys stored in the database.
 inline constexpr std::string_view kSchemaKey = "newsdex:schema";
-
-// Xapian's B-tree block size for the databases newsdex creates and merges into (its default
-// is 8 KiB). Xapian reads a block with a system call each time it needs one: a search with
-// seven facets on Reuters-21578 made 51 reads with 8 KiB blocks, 32 with 16 KiB and 26 with
-// 32 KiB (strace), and its p50 was 2-4% lower with 16 KiB than with 8, no lower with 32
-// (three interleaved rounds of 2,000 searches).
-inline constexpr unsigned kBlockSize = 16384;
 inline constexpr std::string_view kAnalyzerKey = "newsdex:analyzer";
+
+/// Xapian's B-tree block size for the databases newsdex creates and merges into (its default
+/// is 8 KiB). Xapian reads a block with a system call each time it needs one: a search with
+/// seven facets on Reuters-21578 made 51 reads with 8 KiB blocks, 32 with 16 KiB and 26 with
+/// 32 KiB (strace), and its p50 was 2-4% lower with 16 KiB than with 8, no lower with 32
+/// (three interleaved rounds of 2,000 searches).
+inline constexpr unsigned kBlockSize = 16384;
 
 // Free-text prefixes (Omega conventions where one exists).
 // Captions and body are unprefixed; unfielded queries search them and the headline.
