@@ -1,17 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "searcher/query_builder.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "analyzers/language_identifier.h"
 #include "indexer/schema.h"
 #include "newsdex/error.h"
 #include "searcher/query_fields.h"
 #include "searcher/query_syntax.h"
+#include "searcher/slot_filter_source.h"
 
 namespace newsdex {
 
@@ -58,62 +59,10 @@ std::vector<FilterField> filter_fields() {
   };
 }
 
-Xapian::Query any_language_of(const std::set<std::string>& languages) {
-  std::vector<Xapian::Query> terms;
-  for (const std::string& language : languages) {
-    terms.emplace_back(schema::boolean_term(schema::kLanguage, language));
-  }
-  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
-}
-
-// Whether every article `query` matches has a stem (`Z`) term, which only the articles of
-// languages with a stemmer have.
-bool needs_a_stem(const Xapian::Query& query) {
-  using Q = Xapian::Query;
-  if (query.get_type() == Q::LEAF_TERM) return (*query.get_unique_terms_begin()).starts_with('Z');
-  // A match of one of these matches all its subqueries; of one of these, at least one; of one
-  // of these, its first.
-  constexpr Q::op kAll[] = {Q::OP_AND, Q::OP_FILTER, Q::OP_NEAR, Q::OP_PHRASE};
-  constexpr Q::op kOne[] = {Q::OP_OR, Q::OP_XOR, Q::OP_SYNONYM, Q::OP_MAX, Q::OP_ELITE_SET};
-  constexpr Q::op kFirst[] = {Q::OP_AND_NOT, Q::OP_AND_MAYBE, Q::OP_SCALE_WEIGHT};
-  const auto is_one_of = [&](const auto& ops) {
-    return std::find(std::begin(ops), std::end(ops), query.get_type()) != std::end(ops);
-  };
-  const std::size_t parts = query.get_num_subqueries();
-  std::size_t needing = 0;  // subqueries that need one
-  for (std::size_t i = 0; i < parts; ++i) needing += needs_a_stem(query.get_subquery(i));
-  if (is_one_of(kAll)) return needing > 0;
-  if (is_one_of(kOne)) return parts > 0 && needing == parts;
-  return is_one_of(kFirst) && parts > 0 && needs_a_stem(query.get_subquery(0));
-}
-
-// `query` for the articles of `languages` only, among those of `articles_in` (language →
-// articles) it could match, said through the side with fewer articles: the languages
-// themselves, or the others excluded. The branch for English in a mostly English archive so
-// checks each match against the few other articles, not against every English one.
-Xapian::Query only_in(const Xapian::Query& query, const std::set<std::string>& languages,
-                      const std::map<std::string, Xapian::doccount>& articles_in) {
-  std::set<std::string> others;
-  Xapian::doccount inside = 0;
-  Xapian::doccount outside = 0;
-  for (const auto& [language, articles] : articles_in) {
-    if (languages.contains(language)) {
-      inside += articles;
-    } else {
-      others.insert(language);
-      outside += articles;
-    }
-  }
-  if (others.empty()) return query;
-  if (inside <= outside) {
-    return Xapian::Query(Xapian::Query::OP_FILTER, query, any_language_of(languages));
-  }
-  return Xapian::Query(Xapian::Query::OP_AND_NOT, query, any_language_of(others));
-}
-
 }  // namespace
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db, FacetOrdinals& ordinals) : db_(db) {
+QueryBuilder::QueryBuilder(const Xapian::Database& db, FacetOrdinals& ordinals)
+    : db_(db), ordinals_(&ordinals) {
   parser_.set_database(db);
   // All words must match, as news readers expect from a search box; OR is one keyword away.
   parser_.set_default_op(Xapian::Query::OP_AND);
@@ -146,13 +95,13 @@ Xapian::Query QueryBuilder::parse(std::string_view text) {
   // whose parses come out alike share one branch; when all do, nothing is filtered. Measured
   // on Reuters-21578 plus the multilingual samples (13 analyses, 400 one- and two-word
   // queries): 217 µs per match unmerged, 109 µs merged, 33 µs for one unfiltered English parse.
+  // Each branch is kept to its languages by the language slot's ordinals, an array read per
+  // match, where language terms opened up to six postings lists a branch.
   std::map<std::string, std::vector<std::string>> languages_by_analysis;
-  std::map<std::string, Xapian::doccount> articles_in;  // by language
   const std::string prefix(schema::kLanguage);
   for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
     const std::string language = (*it).substr(prefix.size());
     languages_by_analysis[analysis_.analysis_key(language)].push_back(language);
-    articles_in[language] = it.get_termfreq();
   }
   if (languages_by_analysis.empty()) {
     languages_by_analysis[analysis_.analysis_key(kUndeterminedLanguage)] = {
@@ -171,17 +120,12 @@ Xapian::Query QueryBuilder::parse(std::string_view text) {
       branch_languages.insert(languages.begin(), languages.end());
     }
     if (branches.size() == 1) return branches.begin()->second.first;
-    // Articles of a language without a stemmer have no stems: a branch that needs one cannot
-    // match them, and need not be kept from them (English stems need no check against the
-    // undetermined articles of an English archive).
-    std::map<std::string, Xapian::doccount> stemmed;
-    for (const auto& [language, articles] : articles_in) {
-      if (!analysis_.stemmer(language).is_none()) stemmed.emplace(language, articles);
-    }
+    const SlotOrdinals& languages = ordinals_->slot(schema::kLanguageSlot);
     std::vector<Xapian::Query> filtered;
     for (const auto& [serialised, branch] : branches) {
-      filtered.push_back(only_in(branch.first, branch.second,
-                                 needs_a_stem(branch.first) ? stemmed : articles_in));
+      const Xapian::Query in_languages(
+          SlotFilterSource::one_of(languages, "language", branch.second)->release());
+      filtered.emplace_back(Xapian::Query::OP_FILTER, branch.first, in_languages);
     }
     return Xapian::Query(Xapian::Query::OP_OR, filtered.begin(), filtered.end());
   } catch (const Xapian::QueryParserError& e) {

@@ -19,8 +19,9 @@ namespace newsdex {
 /// filter field. Not thread-safe.
 class QueryBuilder {
  public:
-  /// Queries of `db`, whose `date:` ranges read the date slot from `ordinals` (of `db` too),
-  /// which must outlive the builder; a query must not outlive the ordinals' next `clear`.
+  /// Queries of `db`, whose `date:` ranges and language branches read the date and language
+  /// slots from `ordinals` (of `db` too), which must outlive the builder; a query must not
+  /// outlive the ordinals' next `clear`.
   QueryBuilder(const Xapian::Database& db, FacetOrdinals& ordinals);
 
   /// The query for `text`; an empty or all-space text matches every article.
@@ -35,6 +36,7 @@ class QueryBuilder {
 
  private:
   Xapian::Database db_;  ///< shares the searcher's database, and so its reopens
+  FacetOrdinals* ordinals_;  ///< never null
   TextAnalysis analysis_;
   Xapian::QueryParser parser_;
 };

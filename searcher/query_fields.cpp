@@ -8,7 +8,7 @@
 #include "analyzers/gazetteer.h"
 #include "analyzers/text_scanner.h"
 #include "indexer/schema.h"
-#include "searcher/date_range_source.h"
+#include "searcher/slot_filter_source.h"
 
 namespace newsdex {
 
@@ -128,10 +128,10 @@ Xapian::Query FacetFieldProcessor::operator()(const std::string& value) {
 
 Xapian::Query DateFieldProcessor::operator()(const std::string& value) {
   const std::size_t separator = value.find('_');
-  return Xapian::Query(
-      (new DateRangeSource(ordinals_.slot(schema::kDateSlot), value.substr(0, separator),
-                           value.substr(separator + 1)))
-          ->release());
+  return Xapian::Query(SlotFilterSource::between(ordinals_.slot(schema::kDateSlot), "date",
+                                                 value.substr(0, separator),
+                                                 value.substr(separator + 1))
+                           ->release());
 }
 
 }  // namespace newsdex

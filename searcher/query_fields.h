@@ -41,7 +41,7 @@ class FacetFieldProcessor : public Xapian::FieldProcessor {
 
 /// `date:FIRST_LAST`, as `check_query_syntax` writes every `date:` value: the articles whose
 /// publication date lies between the two `YYYYMMDD` bounds, both included, as a
-/// `DateRangeSource` over the date slot's ordinals.
+/// `SlotFilterSource` over the date slot's ordinals.
 class DateFieldProcessor : public Xapian::FieldProcessor {
  public:
   /// `ordinals` must outlive the processor, and the queries it makes must not outlive their

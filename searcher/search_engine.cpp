@@ -17,9 +17,9 @@
 #include "indexer/schema.h"
 #include "indexer/stored_article.h"
 #include "newsdex/error.h"
-#include "searcher/date_range_source.h"
 #include "searcher/facet_counter.h"
 #include "searcher/recency_boost.h"
+#include "searcher/slot_filter_source.h"
 #include "searcher/snippet_maker.h"
 
 namespace newsdex {
@@ -205,7 +205,7 @@ SearchResults SearchEngine::similar(const SimilarRequest& request) {
   const std::string date = db_.get_document(*posting).get_value(schema::kDateSlot);
   if (request.only_earlier && !date.empty()) {
     const Xapian::Query dated_no_later(
-        (new DateRangeSource(ordinals_.slot(schema::kDateSlot), "", date))->release());
+        SlotFilterSource::between(ordinals_.slot(schema::kDateSlot), "date", "", date)->release());
     query = Xapian::Query(Xapian::Query::OP_FILTER, query, dated_no_later);
   }
   return run(query, SearchRequest{.limit = request.limit, .snippet_length = request.snippet_length});
