@@ -53,6 +53,20 @@ SlotOrdinals::SlotOrdinals(const Xapian::Database& db, Xapian::valueno slot) {
   }
 }
 
+std::span<const Xapian::docid> SlotOrdinals::documents_with(std::uint32_t ordinal) const {
+  std::call_once(postings_built_, [this] {
+    posting_starts_.assign(values_.size() + 1, 0);
+    std::partial_sum(documents_.begin(), documents_.end(), posting_starts_.begin() + 1);
+    postings_.resize(ordinals_.size());
+    std::vector<std::uint32_t> next(posting_starts_.begin(), posting_starts_.end() - 1);
+    for (Xapian::docid id = 1; id <= last_docid(); ++id) {
+      for (const std::uint32_t value : of(id)) postings_[next[value]++] = id;
+    }
+  });
+  return {postings_.data() + posting_starts_[ordinal],
+          postings_.data() + posting_starts_[ordinal + 1]};
+}
+
 std::uint32_t SlotOrdinals::first_at_least(std::string_view value) const {
   return static_cast<std::uint32_t>(std::lower_bound(values_.begin(), values_.end(), value) -
                                     values_.begin());

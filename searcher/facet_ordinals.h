@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <span>
 #include <string>
 #include <string_view>
@@ -42,6 +43,10 @@ class SlotOrdinals {
   /// The number of documents with the value of `ordinal`, which must be below `size()`.
   Xapian::doccount documents(std::uint32_t ordinal) const { return documents_[ordinal]; }
 
+  /// The documents with the value of `ordinal`, which must be below `size()`, in docid order:
+  /// the slot's postings lists, built for all its values the first time one is asked for.
+  std::span<const Xapian::docid> documents_with(std::uint32_t ordinal) const;
+
   /// The first ordinal whose value is not below `value`, or `size()`.
   std::uint32_t first_at_least(std::string_view value) const;
 
@@ -58,6 +63,10 @@ class SlotOrdinals {
   std::vector<std::uint32_t> ordinals_;  ///< every document's ordinals, in docid order
   std::vector<std::string> values_;      ///< ordinal → value, sorted
   std::vector<Xapian::doccount> documents_;  ///< ordinal → documents with that value
+  // The postings lists, built once on demand: ordinal → start in postings_, then the docids.
+  mutable std::once_flag postings_built_;
+  mutable std::vector<std::uint32_t> posting_starts_;
+  mutable std::vector<Xapian::docid> postings_;
 };
 
 /// The ordinals of several slots interleaved by document: one row per document holding the

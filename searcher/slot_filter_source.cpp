@@ -10,57 +10,93 @@
 
 namespace newsdex {
 
+namespace {
+
+// Chosen documents are stepped through from a list when fewer than one in this many has a
+// chosen value.
+constexpr Xapian::doccount kSparse = 8;
+
+}  // namespace
+
 SlotFilterSource* SlotFilterSource::between(const SlotOrdinals& slot, std::string_view field,
                                             std::string_view first, std::string_view last) {
-  auto accepted = std::make_shared<std::vector<char>>(slot.size(), 0);
+  std::vector<char> accepted(slot.size(), 0);
   const std::uint32_t begin = slot.first_at_least(first);
   const std::uint32_t end = std::max(begin, slot.first_above(last));
-  std::fill(accepted->begin() + begin, accepted->begin() + end, 1);
-  return new SlotFilterSource(slot, std::move(accepted),
-                              fmt::format("{} {}..{}", field, first, last));
+  std::fill(accepted.begin() + begin, accepted.begin() + end, 1);
+  return choosing(slot, std::move(accepted), fmt::format("{} {}..{}", field, first, last));
 }
 
 SlotFilterSource* SlotFilterSource::one_of(const SlotOrdinals& slot, std::string_view field,
                                            const std::set<std::string>& values) {
-  auto accepted = std::make_shared<std::vector<char>>(slot.size(), 0);
+  std::vector<char> accepted(slot.size(), 0);
   for (const std::string& value : values) {
     const std::uint32_t ordinal = slot.first_at_least(value);
-    if (ordinal < slot.size() && slot.value(ordinal) == value) (*accepted)[ordinal] = 1;
+    if (ordinal < slot.size() && slot.value(ordinal) == value) accepted[ordinal] = 1;
   }
-  return new SlotFilterSource(slot, std::move(accepted),
-                              fmt::format("{} {}", field, fmt::join(values, "|")));
+  return choosing(slot, std::move(accepted), fmt::format("{} {}", field, fmt::join(values, "|")));
 }
 
-SlotFilterSource::SlotFilterSource(const SlotOrdinals& slot,
-                                   std::shared_ptr<const std::vector<char>> accepted,
+SlotFilterSource* SlotFilterSource::choosing(const SlotOrdinals& slot, std::vector<char> accepted,
+                                             std::string description) {
+  auto chosen = std::make_shared<Chosen>();
+  chosen->accepted = std::move(accepted);
+  for (std::uint32_t ordinal = 0; ordinal < slot.size(); ++ordinal) {
+    if (chosen->accepted[ordinal]) chosen->documents += slot.documents(ordinal);
+  }
+  chosen->is_sparse = chosen->documents < slot.last_docid() / kSparse;
+  if (chosen->is_sparse) {
+    for (std::uint32_t ordinal = 0; ordinal < slot.size(); ++ordinal) {
+      if (!chosen->accepted[ordinal]) continue;
+      const std::span<const Xapian::docid> documents = slot.documents_with(ordinal);
+      chosen->sparse.insert(chosen->sparse.end(), documents.begin(), documents.end());
+    }
+    // One value per document: the lists are disjoint.
+    std::sort(chosen->sparse.begin(), chosen->sparse.end());
+  }
+  return new SlotFilterSource(slot, std::move(chosen), std::move(description));
+}
+
+SlotFilterSource::SlotFilterSource(const SlotOrdinals& slot, std::shared_ptr<const Chosen> chosen,
                                    std::string description)
-    : slot_(slot), accepted_(std::move(accepted)), description_(std::move(description)) {
-  for (std::uint32_t ordinal = 0; ordinal < accepted_->size(); ++ordinal) {
-    if ((*accepted_)[ordinal]) documents_ += slot.documents(ordinal);
-  }
-}
+    : slot_(slot), chosen_(std::move(chosen)), description_(std::move(description)) {}
 
-void SlotFilterSource::init(const Xapian::Database&) { current_ = 0; }
+void SlotFilterSource::init(const Xapian::Database&) {
+  current_ = 0;
+  next_sparse_ = 0;
+}
 
 bool SlotFilterSource::accepts(Xapian::docid id) const noexcept {
   const std::span<const std::uint32_t> value = slot_.of(id);
-  return !value.empty() && (*accepted_)[value.front()] != 0;
+  return !value.empty() && chosen_->accepted[value.front()] != 0;
 }
 
-void SlotFilterSource::next(double) {
-  do {
-    ++current_;
-  } while (!at_end() && !accepts(current_));
+void SlotFilterSource::advance() noexcept {
+  if (!chosen_->is_sparse) {
+    do {
+      ++current_;
+    } while (!at_end() && !accepts(current_));
+    return;
+  }
+  // `current_` only grows, so the documents before `next_sparse_` are behind it.
+  const std::vector<Xapian::docid>& sparse = chosen_->sparse;
+  next_sparse_ = static_cast<std::size_t>(
+      std::upper_bound(sparse.begin() + static_cast<std::ptrdiff_t>(next_sparse_), sparse.end(),
+                       current_) -
+      sparse.begin());
+  current_ = next_sparse_ < sparse.size() ? sparse[next_sparse_] : slot_.last_docid() + 1;
 }
 
-void SlotFilterSource::skip_to(Xapian::docid id, double min_weight) {
+void SlotFilterSource::next(double) { advance(); }
+
+void SlotFilterSource::skip_to(Xapian::docid id, double) {
   if (id <= current_) {
-    if (accepts(current_)) return;
     // Left by a failed check(): on to the first match after it, as Xapian expects.
-    id = current_ + 1;
+    if (!accepts(current_)) advance();
+    return;
   }
   current_ = id - 1;
-  next(min_weight);
+  advance();
 }
 
 bool SlotFilterSource::check(Xapian::docid id, double min_weight) {
@@ -75,7 +111,7 @@ bool SlotFilterSource::check(Xapian::docid id, double min_weight) {
 }
 
 SlotFilterSource* SlotFilterSource::clone() const {
-  return new SlotFilterSource(slot_, accepted_, description_);
+  return new SlotFilterSource(slot_, chosen_, description_);
 }
 
 }  // namespace newsdex

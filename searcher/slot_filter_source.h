@@ -38,9 +38,9 @@ class SlotFilterSource : public Xapian::PostingSource {
   bool check(Xapian::docid id, double min_weight) override;
   bool at_end() const override { return current_ > slot_.last_docid(); }
   Xapian::docid get_docid() const override { return current_; }
-  Xapian::doccount get_termfreq_min() const override { return documents_; }
-  Xapian::doccount get_termfreq_est() const override { return documents_; }
-  Xapian::doccount get_termfreq_max() const override { return documents_; }
+  Xapian::doccount get_termfreq_min() const override { return chosen_->documents; }
+  Xapian::doccount get_termfreq_est() const override { return chosen_->documents; }
+  Xapian::doccount get_termfreq_max() const override { return chosen_->documents; }
 
   SlotFilterSource* clone() const override;
   std::string name() const override { return "newsdex::SlotFilterSource"; }
@@ -51,16 +51,31 @@ class SlotFilterSource : public Xapian::PostingSource {
   std::string get_description() const override { return description_; }
 
  private:
-  /// `accepted[ordinal]` is whether the value of that ordinal is chosen.
-  SlotFilterSource(const SlotOrdinals& slot, std::shared_ptr<const std::vector<char>> accepted,
+  /// What a source and its clones share.
+  struct Chosen {
+    std::vector<char> accepted;  ///< ordinal → whether its value is chosen
+    Xapian::doccount documents = 0;
+    /// Whether the documents with a chosen value are few, and listed in `sparse` in order:
+    /// stepping through them beats testing every document in between (the undetermined
+    /// articles of an English archive, one day's news).
+    bool is_sparse = false;
+    std::vector<Xapian::docid> sparse;
+  };
+
+  SlotFilterSource(const SlotOrdinals& slot, std::shared_ptr<const Chosen> chosen,
                    std::string description);
+  /// A new source for the values whose ordinals `accepted` marks.
+  static SlotFilterSource* choosing(const SlotOrdinals& slot, std::vector<char> accepted,
+                                    std::string description);
   bool accepts(Xapian::docid id) const noexcept;
+  /// Moves to the first document after `current_` with a chosen value.
+  void advance() noexcept;
 
   const SlotOrdinals& slot_;
-  std::shared_ptr<const std::vector<char>> accepted_;  ///< shared by the clones
+  std::shared_ptr<const Chosen> chosen_;
   std::string description_;
-  Xapian::doccount documents_ = 0;  ///< with a chosen value
   Xapian::docid current_ = 0;
+  std::size_t next_sparse_ = 0;  ///< in `chosen_->sparse`: the first document after `current_`
 };
 
 }  // namespace newsdex

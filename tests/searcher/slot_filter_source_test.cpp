@@ -128,6 +128,33 @@ TEST(SlotFilterSource, BetweenCheckLeavesNextToFindTheFollowingMatch) {
   EXPECT_TRUE(range.at_end());
 }
 
+TEST(SlotFilterSource, BetweenStepsThroughAFewDocumentsLikeThroughMany) {
+  const Xapian::WritableDatabase db = dated();
+  const SlotOrdinals dates(db, schema::kDateSlot);
+  // March 9th to 11th: document 12 has no date; 13 and 14 are two of forty, listed.
+  EXPECT_THAT(dates.documents_with(dates.first_at_least("19870310")), ElementsAre(13));
+  const std::unique_ptr<SlotFilterSource> source(
+      SlotFilterSource::between(dates, "date", "19870309", "19870311"));
+  SlotFilterSource& range = *source;
+  range.init(db);
+  EXPECT_EQ(range.get_termfreq_est(), 2u);
+  EXPECT_FALSE(range.check(12, 0));
+  range.skip_to(12, 0);
+  EXPECT_EQ(range.get_docid(), 13u);
+  EXPECT_TRUE(range.check(13, 0));
+  EXPECT_EQ(range.get_docid(), 13u);
+  range.next(0);
+  EXPECT_EQ(range.get_docid(), 14u);
+  EXPECT_FALSE(range.check(20, 0));
+  range.next(0);
+  EXPECT_TRUE(range.at_end());
+  range.init(db);
+  range.skip_to(14, 0);
+  EXPECT_EQ(range.get_docid(), 14u);
+  range.skip_to(15, 0);
+  EXPECT_TRUE(range.at_end());
+}
+
 // Thirty documents in four languages, one in every fifth document without any; every other one
 // with "oil"; document 12 deleted.
 Xapian::WritableDatabase in_languages() {
