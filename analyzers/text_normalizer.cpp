@@ -60,8 +60,7 @@ UScriptCode script_of(char32_t c) {
 }
 
 // Scripts written without spaces between words: only a dictionary finds their words.
-bool needs_dictionary(char32_t c) {
-  if (c < 0x0E00) return false;
+bool is_dictionary_script(char32_t c) {
   switch (script_of(c)) {
     case USCRIPT_HAN:
     case USCRIPT_HIRAGANA:
@@ -76,6 +75,9 @@ bool needs_dictionary(char32_t c) {
       return false;
   }
 }
+
+// Called for every character of a text: the script is looked up only where such scripts are.
+inline bool needs_dictionary(char32_t c) { return c >= 0x0E00 && is_dictionary_script(c); }
 
 // The prolonged sound mark ー and similar shared signs belong to the word they stand in.
 bool continues_dictionary_run(char32_t c) {
@@ -145,6 +147,19 @@ bool starts_with(const std::u32string_view text, std::string_view prefix) {
   if (text.size() < prefix.size()) return false;
   return std::equal(prefix.begin(), prefix.end(), text.begin(),
                     [](char a, char32_t b) { return static_cast<char32_t>(a) == b; });
+}
+
+// Whether `text` has `www.` in any case.
+bool has_www_dot(std::string_view text) {
+  for (std::size_t dot = text.find('.'); dot != std::string_view::npos;
+       dot = text.find('.', dot + 1)) {
+    if (dot >= 3 && std::all_of(text.begin() + static_cast<std::ptrdiff_t>(dot - 3),
+                                text.begin() + static_cast<std::ptrdiff_t>(dot),
+                                [](char c) { return c == 'w' || c == 'W'; })) {
+      return true;
+    }
+  }
+  return false;
 }
 
 bool is_url_char(char32_t c) {
@@ -271,29 +286,37 @@ struct TextNormalizer::Impl {
     folded.clear();
     origin_begin.clear();
     origin_end.clear();
-    // Most texts have no URL or address: `scan` looks for them only if these are set.
-    may_have_url = false;
-    may_have_email = false;
     const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
     const auto length = static_cast<int32_t>(text.size());
     auto push = [&](char32_t c, int32_t begin, int32_t end) {
-      if (c == ':' || (c == '.' && folded.size() >= 3 && folded.ends_with(U"www"))) {
-        may_have_url = true;
-      } else if (c == '@') {
-        may_have_email = true;
-      }
       folded.push_back(c);
       origin_begin.push_back(static_cast<std::uint32_t>(begin));
       origin_end.push_back(static_cast<std::uint32_t>(end));
     };
+    bool all_ascii = true;
     for (int32_t i = 0; i < length;) {
-      // ASCII needs only lower-casing unless a combining mark follows it.
-      if (bytes[i] < 0x80 && (i + 1 == length || bytes[i + 1] < 0x80)) {
-        const char32_t c = bytes[i];
-        push(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c, i, i + 1);
-        ++i;
+      // ASCII needs only lower-casing unless a combining mark follows it: a run of it is
+      // appended at once.
+      int32_t ascii_end = i;
+      while (ascii_end < length && bytes[ascii_end] < 0x80) ++ascii_end;
+      if (ascii_end < length && ascii_end > i) --ascii_end;  // the last may carry a mark
+      if (ascii_end > i) {
+        const std::size_t at = folded.size();
+        const auto count = static_cast<std::size_t>(ascii_end - i);
+        folded.resize(at + count);
+        origin_begin.resize(at + count);
+        origin_end.resize(at + count);
+        for (std::size_t k = 0; k < count; ++k) {
+          const auto offset = static_cast<std::uint32_t>(i) + static_cast<std::uint32_t>(k);
+          const char32_t c = bytes[offset];
+          folded[at + k] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+          origin_begin[at + k] = offset;
+          origin_end[at + k] = offset + 1;
+        }
+        i = ascii_end;
         continue;
       }
+      all_ascii = false;
       const int32_t begin = i;
       UChar32 c = 0;
       U8_NEXT(bytes, i, length, c);
@@ -308,11 +331,27 @@ struct TextNormalizer::Impl {
       }
       for (const char32_t f : fold_segment(segment)) push(f, begin, i);
     }
+    // Most texts have no URL or address: `scan` looks for them only if these are set. An
+    // ASCII text folds to itself in lower case, and is searched as it is.
+    if (all_ascii) {
+      may_have_url = text.find(':') != std::string_view::npos || has_www_dot(text);
+      may_have_email = text.find('@') != std::string_view::npos;
+    } else {
+      may_have_url =
+          folded.find(U':') != std::u32string::npos || folded.find(U"www.") != std::u32string::npos;
+      may_have_email = folded.find(U'@') != std::u32string::npos;
+    }
   }
 
   void utf8(std::size_t from, std::size_t to, std::string& term) const {
-    term.clear();
-    for (std::size_t i = from; i < to; ++i) append_utf8(term, folded[i]);
+    // The ASCII letters and digits most words are made of, at once.
+    std::size_t ascii = from;
+    while (ascii < to && folded[ascii] < 0x80) ++ascii;
+    term.resize(ascii - from);
+    std::transform(folded.begin() + static_cast<std::ptrdiff_t>(from),
+                   folded.begin() + static_cast<std::ptrdiff_t>(ascii), term.begin(),
+                   [](char32_t c) { return static_cast<char>(c); });
+    for (std::size_t i = ascii; i < to; ++i) append_utf8(term, folded[i]);
     shorten(term);
   }
 
@@ -387,6 +426,8 @@ struct TextNormalizer::Impl {
 
   // Single letters each followed by a dot (`u.s.`, `u.s.a`, `e.g.`), or 0.
   std::size_t match_acronym(std::size_t i, std::size_t to, std::string& term) const {
+    // Most words are not one: an acronym's first letter is followed by a dot.
+    if (i + 1 >= to || folded[i + 1] != '.') return 0;
     term.clear();
     std::size_t letters = 0;
     std::size_t k = i;

@@ -54,6 +54,12 @@ constexpr Case kIndexText[] = {
     {"(www.foo.org/wiki/A_(b)) and http://bar.example/", "foo_org_wiki_a_b and bar_example"},
     {"mail John.Smith@Example.com, now", "mail john_smith_example_com now"},
     {"user@localhost is no address", "user localhost is no address"},
+    // In capitals, beside other scripts, and in full-width forms.
+    {"WWW.Example.COM/Page and Www.Foo.org", "example_com_page and foo_org"},
+    {"Zürich: www.example.ch/a, Zoë@Example.ch", "zurich example_ch_a zoe_example_ch"},
+    {"\uFF57\uFF57\uFF57\uFF0E\uFF45\uFF58\uFF41\uFF4D\uFF50\uFF4C\uFF45\uFF0E\uFF43\uFF4F\uFF4D "
+     "news",
+     "example_com news"},
     // Symbols Xapian would keep in a word are separators here, on both sides.
     {"AT&T C++ C# 50%", "at t c c 50"},
     // Scripts without spaces are segmented into words.
