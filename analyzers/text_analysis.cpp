@@ -89,11 +89,12 @@ void TextAnalysis::configure(Xapian::QueryParser& parser, std::string_view langu
   parser.set_stemmer(stem);
   parser.set_stemming_strategy(stem.is_none() ? Xapian::QueryParser::STEM_NONE
                                               : Xapian::QueryParser::STEM_SOME);
+  parser.set_stopper(stopper(language));
+}
+
+const Xapian::SimpleStopper* TextAnalysis::stopper(std::string_view language) {
   const LanguageAnalysis* entry = find_language(language);
-  if (entry == nullptr || entry->stopwords == nullptr) {
-    parser.set_stopper(nullptr);
-    return;
-  }
+  if (entry == nullptr || entry->stopwords == nullptr) return nullptr;
   auto [it, inserted] = stoppers_.try_emplace(std::string(entry->stopword_list));
   if (inserted) {
     // Listed words are folded as query words are, so `für` stops `fur` and `Für` alike; an
@@ -106,7 +107,20 @@ void TextAnalysis::configure(Xapian::QueryParser& parser, std::string_view langu
       list.remove_prefix(std::min(end + 1, list.size()));
     }
   }
-  parser.set_stopper(&it->second);
+  return &it->second;
+}
+
+std::string TextAnalysis::parse_signature(std::string_view language,
+                                          std::span<const std::string> words) {
+  const Xapian::Stem& stem = stemmer(language);
+  const Xapian::SimpleStopper* stop = stopper(language);
+  std::string signature = stem.is_none() ? "unstemmed" : "stemmed";
+  for (const std::string& word : words) {
+    signature += ' ';
+    signature += stem.is_none() ? word : stem(word);
+    if (stop != nullptr && (*stop)(word)) signature += "/stop";
+  }
+  return signature;
 }
 
 std::string TextAnalysis::normalize_query(std::string_view query,

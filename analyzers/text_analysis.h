@@ -49,6 +49,11 @@ class TextAnalysis {
   /// languages without stemmer and stopwords), so that they can share one parsed query.
   std::string analysis_key(std::string_view language) const;
 
+  /// What parsing a query made of `words` for `language` depends on: whether the language is
+  /// stemmed, and each word's stem and whether it is one of the language's stopwords.
+  /// Languages with equal signatures parse such a query alike, so one parse serves them all.
+  std::string parse_signature(std::string_view language, std::span<const std::string> words);
+
   /// The stemmer of `language`; `Xapian::Stem()` (no stemming) if Xapian has none for it.
   const Xapian::Stem& stemmer(std::string_view language);
 
@@ -62,6 +67,9 @@ class TextAnalysis {
   std::vector<Token> tokenize(std::string_view text);
 
  private:
+  /// The stopwords of `language`, or null if it has no list.
+  const Xapian::SimpleStopper* stopper(std::string_view language);
+
   TextNormalizer normalizer_;
   std::map<std::string, Xapian::Stem, std::less<>> stemmers_;
   std::map<std::string, Xapian::SimpleStopper, std::less<>> stoppers_;

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "searcher/slot_filter_source.h"
 
-#include <algorithm>
-#include <span>
-#include <utility>
-
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+
+#include <algorithm>
+#include <iterator>
+#include <span>
+#include <utility>
 
 namespace newsdex {
 
@@ -46,13 +47,15 @@ SlotFilterSource* SlotFilterSource::choosing(const SlotOrdinals& slot, std::vect
   }
   chosen->is_sparse = chosen->documents < slot.last_docid() / kSparse;
   if (chosen->is_sparse) {
+    std::vector<Xapian::docid> merged;
     for (std::uint32_t ordinal = 0; ordinal < slot.size(); ++ordinal) {
       if (!chosen->accepted[ordinal]) continue;
       const std::span<const Xapian::docid> documents = slot.documents_with(ordinal);
-      chosen->sparse.insert(chosen->sparse.end(), documents.begin(), documents.end());
+      merged.clear();
+      std::merge(chosen->sparse.begin(), chosen->sparse.end(), documents.begin(), documents.end(),
+                 std::back_inserter(merged));
+      chosen->sparse.swap(merged);
     }
-    // One value per document: the lists are disjoint.
-    std::sort(chosen->sparse.begin(), chosen->sparse.end());
   }
   return new SlotFilterSource(slot, std::move(chosen), std::move(description));
 }

@@ -215,6 +215,25 @@ TEST(TextAnalysisTest, LanguagesAnalysedAlikeShareAKey) {
   EXPECT_NE(analysis.analysis_key("en"), analysis.analysis_key("de"));
 }
 
+// Languages with equal signatures for a query's words share one parse of it, so a signature
+// must tell apart every stem and every stopword that differs.
+TEST(TextAnalysisTest, ParseSignaturesDifferWhereStemsOrStopwordsDo) {
+  TextAnalysis analysis;
+  const auto signature = [&](std::string_view language, std::vector<std::string> words) {
+    return analysis.parse_signature(language, words);
+  };
+  // `park` is its own stem in English and German; `running` is not, in English only.
+  EXPECT_EQ(signature("en", {"park"}), signature("de", {"park"}));
+  EXPECT_NE(signature("en", {"park", "running"}), signature("de", {"park", "running"}));
+  // `die` is a German stopword, not an English one.
+  EXPECT_NE(signature("en", {"die"}), signature("de", {"die"}));
+  EXPECT_EQ(signature("en", {"the"}), signature("en", {"the"}));
+  EXPECT_NE(signature("en", {"the"}), signature("sq", {"the"}));
+  // Unstemmed and stemmed parses differ even where the stem is the word (`Zpark`, `park`).
+  EXPECT_NE(signature("en", {"park"}), signature("sq", {"park"}));
+  EXPECT_EQ(signature("und", {"park", "running"}), signature("sq", {"park", "running"}));
+}
+
 // The design rests on this: every term the normaliser makes comes out of Xapian's
 // TermGenerator and QueryParser as exactly that term, so both sides agree by construction.
 TEST(TextAnalysisTest, XapianKeepsEveryTermAsItIs) {
