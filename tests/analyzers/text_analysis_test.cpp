@@ -155,6 +155,21 @@ TEST(TextAnalysisTest, StemsEveryLanguageXapianShips) {
   }
 }
 
+// The stemmers remember the stems they made: asked again, or after forgetting them all (they
+// keep 65,536 at most), they give Snowball's stems.
+TEST(TextAnalysisTest, StemmersGiveSnowballsStemsEveryTime) {
+  TextAnalysis analysis;
+  const Xapian::Stem snowball("english");
+  const Xapian::Stem& stemmer = analysis.stemmer("en");
+  const std::vector<std::string> words = {"running", "runs", "organization", "happy", "oils"};
+  for (int round = 0; round < 2; ++round) {
+    for (const std::string& word : words) EXPECT_EQ(stemmer(word), snowball(word)) << word;
+  }
+  for (int i = 0; i < 70'000; ++i) stemmer("word" + std::to_string(i) + "ing");
+  for (const std::string& word : words) EXPECT_EQ(stemmer(word), snowball(word)) << word;
+  EXPECT_EQ(stemmer("word69999ing"), snowball("word69999ing"));
+}
+
 // Snippets skip stemming a word when no query stem starts with its letter: only for stemmers
 // that never change an ASCII first letter. Checked on every word of the multilingual samples
 // and, when present, of Reuters-21578.
