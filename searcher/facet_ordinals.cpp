@@ -10,6 +10,21 @@
 
 namespace newsdex {
 
+namespace {
+
+// The first eight bytes of `value`, unsigned and zero-padded, as a number that orders values as
+// their bytes do wherever it differs.
+std::uint64_t byte_order_prefix(std::string_view value) {
+  std::uint64_t prefix = 0;
+  for (std::size_t i = 0; i < 8; ++i) {
+    prefix <<= 8;
+    if (i < value.size()) prefix |= static_cast<unsigned char>(value[i]);
+  }
+  return prefix;
+}
+
+}  // namespace
+
 SlotOrdinals::SlotOrdinals(const Xapian::Database& db, Xapian::valueno slot) {
   // starts_[id + 1] first counts document id's values, then becomes a running total.
   starts_.assign(static_cast<std::size_t>(db.get_lastdocid()) + 2, 0);
@@ -35,15 +50,26 @@ SlotOrdinals::SlotOrdinals(const Xapian::Database& db, Xapian::valueno slot) {
   }
   std::partial_sum(starts_.begin(), starts_.end(), starts_.begin());
 
-  std::vector<std::uint32_t> by_value(values_.size());
-  std::iota(by_value.begin(), by_value.end(), 0);
-  std::sort(by_value.begin(), by_value.end(),
-            [&](std::uint32_t a, std::uint32_t b) { return values_[a] < values_[b]; });
+  // Sorting the distinct values was a third of a command-line search on Reuters-21578 (the
+  // duplicate keys are one per article): they are compared by their first eight bytes, held
+  // beside them, and only on a tie as strings.
+  struct Entry {
+    std::uint64_t prefix;
+    std::uint32_t ordinal;
+  };
+  std::vector<Entry> by_value(values_.size());
+  for (std::uint32_t i = 0; i < by_value.size(); ++i) {
+    by_value[i] = {byte_order_prefix(values_[i]), i};
+  }
+  std::sort(by_value.begin(), by_value.end(), [&](const Entry& a, const Entry& b) {
+    if (a.prefix != b.prefix) return a.prefix < b.prefix;
+    return values_[a.ordinal] < values_[b.ordinal];
+  });
   std::vector<std::uint32_t> renumbered(values_.size());
   std::vector<std::string> sorted(values_.size());
   for (std::uint32_t i = 0; i < by_value.size(); ++i) {
-    renumbered[by_value[i]] = i;
-    sorted[i] = std::move(values_[by_value[i]]);
+    renumbered[by_value[i].ordinal] = i;
+    sorted[i] = std::move(values_[by_value[i].ordinal]);
   }
   values_ = std::move(sorted);
   documents_.assign(values_.size(), 0);

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,36 @@ TEST(SlotOrdinals, NumbersEachDocumentsValuesInValueOrder) {
   EXPECT_THAT(ordinals(slot, 4), ElementsAre(0, 1));
   // Documents added after it was built have no values in it.
   EXPECT_THAT(ordinals(slot, 5), IsEmpty());
+}
+
+// Values are ordered by their bytes, unsigned, whatever they share: long common beginnings,
+// zero bytes, bytes above 0x7F, one value the beginning of another.
+TEST(SlotOrdinals, OrdersValuesByTheirBytes) {
+  std::vector<std::string> values = {"Organisation B",
+                                     "Organisation A",
+                                     "Organisat",
+                                     std::string("ab\0", 3),
+                                     "ab",
+                                     std::string("ab\0\0\0\0\0\0\x01", 9),
+                                     std::string("ab\0\0\0\0\0\0", 8),
+                                     "\xC3\xA9t\xC3\xA9",
+                                     "zeta",
+                                     "Z\xFF",
+                                     "Z\x7F"};
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  for (const std::string& value : values) {
+    Xapian::Document doc;
+    doc.add_value(kSlot, value);
+    db.add_document(doc);
+  }
+  const SlotOrdinals slot(db, kSlot);
+  std::sort(values.begin(), values.end());
+  ASSERT_EQ(slot.size(), values.size());
+  for (std::uint32_t ordinal = 0; ordinal < values.size(); ++ordinal) {
+    EXPECT_EQ(slot.value(ordinal), values[ordinal]) << ordinal;
+  }
+  // "Organisation B" after "Organisat" and "Organisation A".
+  EXPECT_THAT(ordinals(slot, 1), ElementsAre(2));
 }
 
 TEST(FacetRows, HoldEachDocumentsKeysSlotBySlot) {
