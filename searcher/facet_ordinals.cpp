@@ -30,18 +30,30 @@ SlotOrdinals::SlotOrdinals(const Xapian::Database& db, Xapian::valueno slot) {
   starts_.assign(static_cast<std::size_t>(db.get_lastdocid()) + 2, 0);
   // Ordinals in order of first appearance at first; renumbered in value order below.
   detail::KeyMap<std::uint32_t> seen;
+  // Neighbouring articles often share a value (a language, a source, a day): the previous
+  // document's first value is checked before the map, which hashing made most of the cost.
+  std::string previous_value;
+  std::uint32_t previous_ordinal = 0;
   for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
     const std::string packed = *it;
     std::string_view rest(packed);
-    for (;;) {
+    for (bool first = true;; first = false) {
       const std::size_t end = rest.find(schema::kValueSeparator);
       if (const std::string_view value = rest.substr(0, end); !value.empty()) {
-        auto found = seen.find(value);
-        if (found == seen.end()) {
-          found = seen.emplace(value, static_cast<std::uint32_t>(values_.size())).first;
-          values_.emplace_back(value);
+        std::uint32_t ordinal = previous_ordinal;
+        if (!first || value != previous_value) {
+          auto found = seen.find(value);
+          if (found == seen.end()) {
+            found = seen.emplace(value, static_cast<std::uint32_t>(values_.size())).first;
+            values_.emplace_back(value);
+          }
+          ordinal = found->second;
+          if (first) {
+            previous_value = value;
+            previous_ordinal = ordinal;
+          }
         }
-        ordinals_.push_back(found->second);
+        ordinals_.push_back(ordinal);
         ++starts_[it.get_docid() + 1];
       }
       if (end == std::string_view::npos) break;
