@@ -60,6 +60,27 @@ std::vector<FilterField> filter_fields() {
   };
 }
 
+// Whether every article `query` matches has a stem (`Z`) term, which only the articles of
+// languages with a stemmer have.
+bool needs_a_stem(const Xapian::Query& query) {
+  using Q = Xapian::Query;
+  if (query.get_type() == Q::LEAF_TERM) return (*query.get_unique_terms_begin()).starts_with('Z');
+  // A match of one of these matches all its subqueries; of one of these, at least one; of one
+  // of these, its first.
+  constexpr Q::op kAll[] = {Q::OP_AND, Q::OP_FILTER, Q::OP_NEAR, Q::OP_PHRASE};
+  constexpr Q::op kOne[] = {Q::OP_OR, Q::OP_XOR, Q::OP_SYNONYM, Q::OP_MAX, Q::OP_ELITE_SET};
+  constexpr Q::op kFirst[] = {Q::OP_AND_NOT, Q::OP_AND_MAYBE, Q::OP_SCALE_WEIGHT};
+  const auto is_one_of = [&](const auto& ops) {
+    return std::find(std::begin(ops), std::end(ops), query.get_type()) != std::end(ops);
+  };
+  const std::size_t parts = query.get_num_subqueries();
+  std::size_t needing = 0;  // subqueries that need one
+  for (std::size_t i = 0; i < parts; ++i) needing += needs_a_stem(query.get_subquery(i));
+  if (is_one_of(kAll)) return needing > 0;
+  if (is_one_of(kOne)) return parts > 0 && needing == parts;
+  return is_one_of(kFirst) && parts > 0 && needs_a_stem(query.get_subquery(0));
+}
+
 // The words QueryParser may stem or stop in `normalized` (as `normalize_query` leaves a
 // query): its runs of characters other than spaces and query syntax. Field names, operators
 // and filter values come along; they only make two languages' signatures differ more often.
@@ -153,12 +174,31 @@ Xapian::Query QueryBuilder::parse(std::string_view text) {
       branch_languages.insert(languages.begin(), languages.end());
     }
     if (branches.size() == 1) return branches.begin()->second.first;
+    // Articles of a language without a stemmer have no stems: a branch that needs one cannot
+    // match them, and if it is for every other language it needs no filter at all (the
+    // stemmed branch of most words on Reuters).
+    std::size_t all_languages = 0;
+    std::set<std::string> unstemmed;
+    for (const auto& [key, languages] : languages_by_analysis) {
+      all_languages += languages.size();
+      if (analysis_.stemmer(languages.front()).is_none()) {
+        unstemmed.insert(languages.begin(), languages.end());
+      }
+    }
     const SlotOrdinals& languages = ordinals_->slot(schema::kLanguageSlot);
     std::vector<Xapian::Query> filtered;
     for (const auto& [serialised, branch] : branches) {
+      const auto& [query, branch_languages] = branch;
+      if (needs_a_stem(query) && branch_languages.size() + unstemmed.size() == all_languages &&
+          std::none_of(unstemmed.begin(), unstemmed.end(), [&](const std::string& language) {
+            return branch_languages.contains(language);
+          })) {
+        filtered.push_back(query);
+        continue;
+      }
       const Xapian::Query in_languages(
-          SlotFilterSource::one_of(languages, "language", branch.second)->release());
-      filtered.emplace_back(Xapian::Query::OP_FILTER, branch.first, in_languages);
+          SlotFilterSource::one_of(languages, "language", branch_languages)->release());
+      filtered.emplace_back(Xapian::Query::OP_FILTER, query, in_languages);
     }
     return Xapian::Query(Xapian::Query::OP_OR, filtered.begin(), filtered.end());
   } catch (const Xapian::QueryParserError& e) {

@@ -19,6 +19,7 @@ using ::testing::AnyOf;
 using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+using ::testing::Not;
 using ::testing::UnorderedElementsAre;
 
 Article story(std::string id, std::string date, std::string headline, std::string body) {
@@ -310,6 +311,14 @@ TEST(LanguageBranchesTest, EachArticleIsMatchedByItsOwnLanguagesParse) {
               HasSubstr("(Zrun@1 OR ZSrun@1) FILTER PostingSource(language en)"));
   EXPECT_THAT(running.parsed_query,
               HasSubstr("(running@1 OR Srunning@1) FILTER PostingSource(language sq)"));
+  // `park` stems alike in English and German: that branch needs a stem, which the Albanian
+  // article has none of, and so no filter.
+  const SearchResults park = searcher.search({.query = "park"});
+  ids.clear();
+  for (const Hit& hit : park.hits) ids.push_back(hit.id);
+  EXPECT_THAT(ids, UnorderedElementsAre("en-1", "en-2", "en-3"));
+  EXPECT_THAT(park.parsed_query, HasSubstr("FILTER PostingSource(language sq)"));
+  EXPECT_THAT(park.parsed_query, Not(HasSubstr("language de|en")));
   const SearchResults banken = searcher.search({.query = "Banken"});
   ASSERT_EQ(banken.hits.size(), 1u);
   EXPECT_EQ(banken.hits[0].id, "de-1");
