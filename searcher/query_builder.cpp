@@ -188,7 +188,8 @@ Xapian::Query QueryBuilder::parse(std::string_view text) {
     const SlotOrdinals& languages = ordinals_->slot(schema::kLanguageSlot);
     std::vector<Xapian::Query> filtered;
     for (const auto& [serialised, branch] : branches) {
-      const auto& [query, branch_languages] = branch;
+      const Xapian::Query& query = branch.first;
+      const std::set<std::string>& branch_languages = branch.second;
       if (needs_a_stem(query) && branch_languages.size() + unstemmed.size() == all_languages &&
           std::none_of(unstemmed.begin(), unstemmed.end(), [&](const std::string& language) {
             return branch_languages.contains(language);
