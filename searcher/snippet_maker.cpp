@@ -4,25 +4,60 @@
 #include <algorithm>
 #include <bitset>
 #include <cctype>
+#include <charconv>
 #include <iterator>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "indexer/schema.h"
 
 namespace newsdex {
 
-// The words a query looks for, as terms without field prefixes. Words inside a phrase count
-// only where the whole phrase is: `"crude oil"` marks no lone `oil`.
+// The words a query looks for, as terms without field prefixes, each with the number of the
+// query word it comes from: one typed word becomes several terms (`fees`, `Zfee`, `Zfe` in the
+// branches of several languages), and a passage counts it once. Words inside a phrase count only
+// where the whole phrase is: `"crude oil"` marks no lone `oil`.
 struct detail::QueryWords {
-  std::set<std::string, std::less<>> exact;
-  std::set<std::string, std::less<>> stems;
+  struct Phrase {
+    std::vector<std::string> words;
+    unsigned word = 0;
+  };
+  std::map<std::string, unsigned, std::less<>> exact;
+  std::map<std::string, unsigned, std::less<>> stems;
   std::bitset<256> stem_starts;  ///< the first bytes of `stems`
-  std::vector<std::string> wildcards;
-  std::vector<std::vector<std::string>> phrases;
+  std::vector<std::pair<std::string, unsigned>> wildcards;
+  std::vector<Phrase> phrases;
+  std::set<unsigned> words;  ///< every query word's number
+  /// Numbers given here to words QueryParser did not number, past any it gives.
+  std::map<std::string, unsigned, std::less<>> unnumbered;
+
+  /// The number of the query word that `leaf`, which stands for `word`, comes from. QueryParser
+  /// numbers a query's words 1, 2, … and gives every term it makes of a word that number, which
+  /// Xapian 1.4 shows only in the leaf's description (`Query(Zoil@1)`, `Query(Zoil#2@1)` with a
+  /// wqf). Leaves without one (wildcards, a query made in code, the terms of `similar`) count as
+  /// one word where they stand for the same word.
+  unsigned number(const Xapian::Query& leaf, std::string_view word) {
+    const std::string description = leaf.get_description();
+    const std::size_t at = description.rfind('@');
+    unsigned number = 0;
+    if (at != std::string::npos && description.ends_with(')')) {
+      const char* const end = description.data() + description.size() - 1;
+      const auto [past, error] = std::from_chars(description.data() + at + 1, end, number);
+      if (error != std::errc() || past != end) number = 0;
+    }
+    if (number == 0) {
+      const auto next = static_cast<unsigned>((1U << 24) + unnumbered.size());
+      number = unnumbered.try_emplace(std::string(word), next).first->second;
+    }
+    words.insert(number);
+    return number;
+  }
 };
 
 namespace {
@@ -46,10 +81,10 @@ void collect(const Xapian::Query& query, QueryWords& words) {
       if (term.starts_with('Z')) {
         if (const std::string_view stem = unprefixed(std::string_view(term).substr(1));
             !stem.empty()) {
-          words.stems.emplace(stem);
+          words.stems.emplace(stem, words.number(query, stem));
         }
       } else if (const std::string_view word = unprefixed(term); !word.empty()) {
-        words.exact.emplace(word);
+        words.exact.emplace(word, words.number(query, word));
       }
       return;
     }
@@ -59,11 +94,11 @@ void collect(const Xapian::Query& query, QueryWords& words) {
       if (description.ends_with(')')) description.pop_back();
       const std::string_view pattern =
           unprefixed(std::string_view(description).substr(description.rfind(' ') + 1));
-      if (!pattern.empty()) words.wildcards.emplace_back(pattern);
+      if (!pattern.empty()) words.wildcards.emplace_back(pattern, words.number(query, pattern));
       return;
     }
     case Xapian::Query::OP_PHRASE: {
-      std::vector<std::string> phrase;
+      QueryWords::Phrase phrase;
       for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
         const Xapian::Query part = query.get_subquery(i);
         if (part.get_type() != Xapian::Query::LEAF_TERM) return;
@@ -71,8 +106,9 @@ void collect(const Xapian::Query& query, QueryWords& words) {
         const std::string term = leaf_term(part);
         const std::string_view word = unprefixed(term);
         if (word.empty()) return;
-        phrase.emplace_back(word);
+        phrase.words.emplace_back(word);
       }
+      phrase.word = words.number(query.get_subquery(0), phrase.words.front());
       words.phrases.push_back(std::move(phrase));
       return;
     }
@@ -83,7 +119,6 @@ void collect(const Xapian::Query& query, QueryWords& words) {
   }
 }
 
-// The query word `token` matches, or empty: its term, `Z` and its stem, or its wildcard.
 // Stemmers change letters only: a term without one (`1987`, `2.55`) is its own stem in every
 // language. Non-ASCII bytes may be letters.
 bool may_stem(std::string_view term) {
@@ -92,24 +127,29 @@ bool may_stem(std::string_view term) {
   });
 }
 
-// `keeps_first_letter`: the stemmer's, as `TextAnalysis::stems_keep_first_letter` says. Most
-// words of a story then need no stemming: no query stem starts with their letter.
-std::string match(const Token& token, const QueryWords& words, const Xapian::Stem& stemmer,
-                  bool keeps_first_letter) {
-  if (words.exact.contains(token.term)) return token.term;
+// The number of the query word `token` matches, 0 for none: by its term, its stem, or a
+// wildcard. `keeps_first_letter`: the stemmer's, as `TextAnalysis::stems_keep_first_letter`
+// says. Most words of a story then need no stemming: no query stem starts with their letter.
+unsigned match(const Token& token, const QueryWords& words, const Xapian::Stem& stemmer,
+               bool keeps_first_letter) {
+  if (const auto exact = words.exact.find(token.term); exact != words.exact.end()) {
+    return exact->second;
+  }
   const auto first = static_cast<unsigned char>(token.term.empty() ? 0 : token.term[0]);
   const bool may_match_a_stem = !words.stems.empty() &&
                                 (!keeps_first_letter || first < 'a' || first > 'z' ||
                                  words.stem_starts.test(first));
   if (may_match_a_stem) {
-    std::string stem =
+    const std::string stem =
         stemmer.is_none() || !may_stem(token.term) ? token.term : stemmer(token.term);
-    if (words.stems.contains(stem)) return 'Z' + stem;
+    if (const auto found = words.stems.find(stem); found != words.stems.end()) {
+      return found->second;
+    }
   }
-  for (const std::string& pattern : words.wildcards) {
-    if (token.term.starts_with(pattern)) return pattern + '*';
+  for (const auto& [pattern, word] : words.wildcards) {
+    if (token.term.starts_with(pattern)) return word;
   }
-  return {};
+  return 0;
 }
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
@@ -118,152 +158,116 @@ bool is_ascii(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; });
 }
 
-// Where in `text` the snippet can come from. Analysing a whole long story costs more than the
-// rest of a search, so when every query word starts with ASCII letters, the text is scanned for
-// their first letters (case aside) and only the stretch around the first match is analysed.
-// Folding never changes ASCII letters other than their case, so no match is missed before it.
-std::pair<std::size_t, std::size_t> region(std::string_view text, const QueryWords& words,
-                                           std::size_t length) {
+// How a query word starts, for finding where one may be in a text without analysing it: its
+// first three letters, a phrase whole as most texts write it (words apart by one space). Empty
+// when some word does not start with an ASCII letter.
+std::vector<std::string> starts_of(const QueryWords& words) {
   std::vector<std::string> starts;
   const auto add = [&](std::string_view word) {
     starts.emplace_back(word.substr(0, std::min<std::size_t>(word.size(), 3)));
   };
-  for (const std::string& w : words.exact) add(w);
-  for (const std::string& w : words.stems) add(w);
-  for (const std::string& w : words.wildcards) add(w);
-  // A phrase is looked for whole, as most texts write it: words apart by one space.
-  for (const auto& phrase : words.phrases) {
+  for (const auto& [word, number] : words.exact) add(word);
+  for (const auto& [stem, number] : words.stems) add(stem);
+  for (const auto& [pattern, number] : words.wildcards) add(pattern);
+  for (const QueryWords::Phrase& phrase : words.phrases) {
     std::string joined;
-    for (const std::string& w : phrase) joined += (joined.empty() ? "" : " ") + w;
+    for (const std::string& w : phrase.words) joined += (joined.empty() ? "" : " ") + w;
     starts.push_back(std::move(joined));
   }
-  const std::pair<std::size_t, std::size_t> whole{0, text.size()};
-  if (text.size() <= 4 * length || starts.empty() ||
-      !std::all_of(starts.begin(), starts.end(), [](const std::string& s) {
+  const bool all_ascii_letters =
+      std::all_of(starts.begin(), starts.end(), [](const std::string& s) {
         return !s.empty() && is_ascii(s) && std::isalpha(static_cast<unsigned char>(s[0]));
-      })) {
-    return whole;
+      });
+  if (!all_ascii_letters) return {};
+  // Where one start begins another (`oil`, `oil price`), the longer finds nothing more.
+  std::sort(starts.begin(), starts.end());
+  std::vector<std::string> shortest;
+  for (std::string& start : starts) {
+    if (shortest.empty() || !start.starts_with(shortest.back())) {
+      shortest.push_back(std::move(start));
+    }
   }
-  std::size_t first = text.size();
-  const auto same_letter = [](char a, char b) {
-    return std::tolower(static_cast<unsigned char>(a)) == b;
-  };
-  for (const std::string& start : starts) {
-    // The first place a word starts so: `oil` is not found in `turmoil`.
-    for (auto at = text.begin();; ++at) {
-      at = std::search(at, text.end(), start.begin(), start.end(), same_letter);
-      if (at == text.end()) break;
-      if (at == text.begin() || !std::isalnum(static_cast<unsigned char>(*(at - 1)))) {
-        first = std::min(first, static_cast<std::size_t>(at - text.begin()));
-        break;
+  return shortest;
+}
+
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// The first place in `text` from `from` on where a word begins as one of `starts` does (case
+// aside): `oil` is not found in `turmoil`. Folding never changes ASCII letters other than their
+// case, so no match is missed before it.
+std::optional<std::size_t> first_start(std::string_view text, std::size_t from,
+                                       const std::vector<std::string>& starts) {
+  std::bitset<256> first_letters;
+  for (const std::string& start : starts) first_letters.set(static_cast<unsigned char>(start[0]));
+  const auto same_letter = [](char s, char t) { return s == ascii_lower(t); };
+  for (std::size_t at = from; at < text.size(); ++at) {
+    const char c = ascii_lower(text[at]);
+    if (!first_letters.test(static_cast<unsigned char>(c)) ||
+        (at > 0 && std::isalnum(static_cast<unsigned char>(text[at - 1])))) {
+      continue;
+    }
+    const std::string_view rest = text.substr(at);
+    for (const std::string& start : starts) {
+      if (start.size() <= rest.size() &&
+          std::equal(start.begin(), start.end(), rest.begin(), same_letter)) {
+        return at;
       }
     }
   }
-  // Nothing found as written (a phrase across a line break, say): analyse it all.
-  if (first == text.size()) return whole;
-  // Whole words only: cut at spaces.
-  std::size_t end = std::min(text.size(), first + 3 * length);
+  return std::nullopt;
+}
+
+// The stretch of `text` around `at` that a snippet of `length` from there can come from, cut at
+// spaces: `reach` past it, and a third of `length` before it, as a snippet shows at most that
+// before its first match unless it ends where the text does: then it reaches back a whole
+// length.
+std::pair<std::size_t, std::size_t> around(std::string_view text, std::size_t at, std::size_t reach,
+                                           std::size_t length) {
+  std::size_t end = std::min(text.size(), at + reach);
   while (end < text.size() && !is_space(text[end])) ++end;
-  // A snippet shows at most a third of its length before its first match, unless it ends
-  // where the text does: then it reaches back a whole length.
   const std::size_t lead = end == text.size() ? length : length / 3;
-  std::size_t begin = first > lead ? first - lead : 0;
+  std::size_t begin = at > lead ? at - lead : 0;
   while (begin > 0 && !is_space(text[begin - 1])) --begin;
   return {begin, end};
 }
 
-}  // namespace
+// Matches [first, last) of a stretch's matches: no wider than the snippet's length, with the
+// most distinct query words (`words`), the earliest such.
+struct Window {
+  std::size_t first = 0;
+  std::size_t last = 0;
+  std::size_t words = 0;
+};
 
-SnippetMaker::SnippetMaker(const Xapian::Query& query, TextAnalysis& analysis)
-    : analysis_(analysis) {
-  auto words = std::make_unique<QueryWords>();
-  collect(query, *words);
-  for (const std::string& stem : words->stems) {
-    if (!stem.empty()) words->stem_starts.set(static_cast<unsigned char>(stem[0]));
-  }
-  words_ = std::move(words);
-}
-
-SnippetMaker::~SnippetMaker() = default;
-
-Snippet SnippetMaker::make(std::string_view text, std::string_view language, std::size_t length) {
-  const auto [from, to] = region(text, *words_, length);
-  Snippet snippet = make_in(text, from, to, language, length);
-  // Nothing matched where a query word seemed to start (`oil` in `oilseed`): the story's
-  // opening, as for any article where no word matches.
-  if (snippet.highlights.empty() && from > 0) {
-    std::size_t opening = std::min(text.size(), 2 * length);
-    while (opening < text.size() && !is_space(text[opening])) ++opening;
-    snippet = make_in(text, 0, opening, language, length);
-  }
-  return snippet;
-}
-
-Snippet SnippetMaker::make_in(std::string_view text, std::size_t from, std::size_t to,
-                              std::string_view language, std::size_t length) {
-  const QueryWords& words = *words_;
-  // The snippet is made from the region as if it were the whole text, then marked as cut.
-  const std::string_view whole = text;
-  text = text.substr(from, to - from);
-  const std::vector<Token> tokens = analysis_.tokenize(text);
-  const Xapian::Stem& stemmer = analysis_.stemmer(language);
-  const bool keeps_first_letter = analysis_.stems_keep_first_letter(language);
-  // The query word each token matches, if any (null for none): a phrase where the whole
-  // phrase stands. The words point into `phrase_keys` and the page's matches.
-  std::vector<std::string> phrase_keys;
-  for (std::size_t p = 0; p < words.phrases.size(); ++p) {
-    phrase_keys.push_back("\"" + std::to_string(p));
-  }
-  std::vector<const std::string*> word_of(tokens.size(), nullptr);
-  for (std::size_t p = 0; p < words.phrases.size(); ++p) {
-    const std::vector<std::string>& phrase = words.phrases[p];
-    for (std::size_t i = 0; i + phrase.size() <= tokens.size(); ++i) {
-      if (!std::equal(phrase.begin(), phrase.end(), tokens.begin() + static_cast<std::ptrdiff_t>(i),
-                      [](const std::string& w, const Token& t) { return w == t.term; })) {
-        continue;
-      }
-      for (std::size_t k = 0; k < phrase.size(); ++k) word_of[i + k] = &phrase_keys[p];
-    }
-  }
-  std::vector<std::size_t> matched;  // indices into tokens
-  // Stemming was most of the cost of a snippet, and news text repeats its words: each
-  // distinct word is matched once for the page.
-  auto language_matches = matches_.find(language);
-  if (language_matches == matches_.end()) {
-    language_matches = matches_.try_emplace(std::string(language)).first;
-  }
-  std::unordered_map<std::string, std::string>& match_of_term = language_matches->second;
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (word_of[i] == nullptr) {
-      auto [found, is_new] = match_of_term.try_emplace(tokens[i].term);
-      if (is_new) found->second = match(tokens[i], words, stemmer, keeps_first_letter);
-      if (!found->second.empty()) word_of[i] = &found->second;
-    }
-    if (word_of[i] != nullptr) matched.push_back(i);
-  }
-
-  // The window of matched words no wider than `length` with the most distinct query words.
-  std::size_t best_first = 0;
-  std::size_t best_last = 0;  // one past
-  std::size_t best_count = 0;
-  std::vector<std::string_view> seen;  // a query has a few words: a list is quickest
+Window best_window(const detail::Matches& matches, std::size_t length) {
+  const std::vector<Token>& tokens = matches.tokens;
+  const std::vector<std::size_t>& matched = matches.matched;
+  Window best;
+  std::vector<unsigned> seen;  // a query has a few words: a list is quickest
   for (std::size_t first = 0; first < matched.size(); ++first) {
     seen.clear();
     std::size_t last = first;
     while (last < matched.size() &&
            tokens[matched[last]].end - tokens[matched[first]].begin <= length) {
-      const std::string_view word = *word_of[matched[last]];
+      const unsigned word = matches.word_of[matched[last]];
       if (std::find(seen.begin(), seen.end(), word) == seen.end()) seen.push_back(word);
       ++last;
     }
-    if (seen.size() > best_count) {
-      best_count = seen.size();
-      best_first = first;
-      best_last = last;
-    }
+    if (seen.size() > best.words) best = {first, last, seen.size()};
   }
+  return best;
+}
 
-  // Context around the matches, cut at word boundaries.
+// The snippet of `text[from, to)` with `window` of its `matches`, as if it were the whole text,
+// marked as cut where it is: context around the window, cut at word boundaries.
+Snippet passage(std::string_view text, std::size_t from, std::size_t to,
+                const detail::Matches& matches, const Window& window, std::size_t length) {
+  const std::string_view whole = text;
+  text = text.substr(from, to - from);
+  const std::vector<Token>& tokens = matches.tokens;
+  const std::vector<std::size_t>& matched = matches.matched;
+  const auto [best_first, best_last, best_count] = window;
+
   std::size_t begin = 0;
   std::size_t end = std::min(text.size(), length);
   if (best_count > 0) {
@@ -311,6 +315,94 @@ Snippet SnippetMaker::make_in(std::string_view text, std::size_t from, std::size
   }
   if (end < text.size() || to < whole.size()) snippet.text += "…";
   return snippet;
+}
+
+}  // namespace
+
+SnippetMaker::SnippetMaker(const Xapian::Query& query, TextAnalysis& analysis)
+    : analysis_(analysis) {
+  auto words = std::make_unique<QueryWords>();
+  collect(query, *words);
+  for (const auto& [stem, number] : words->stems) {
+    if (!stem.empty()) words->stem_starts.set(static_cast<unsigned char>(stem[0]));
+  }
+  starts_ = starts_of(*words);
+  words_ = std::move(words);
+}
+
+SnippetMaker::~SnippetMaker() = default;
+
+Snippet SnippetMaker::make(std::string_view text, std::string_view language, std::size_t length) {
+  // Analysing a whole long story costs more than the rest of a search, so only a stretch from
+  // the first place a query word seems to start is analysed, when that gives the passage the
+  // whole text would: one with every query word (none can be before it; with one query word,
+  // its first match), wholly within the stretch. With one query word a stretch reaching a
+  // length past the start is enough; several may lie further apart.
+  const std::size_t query_words = words_->words.size();
+  if (text.size() > (query_words == 1 ? 2 : 4) * length) {
+    const std::size_t reach = query_words == 1 ? length : 3 * length;
+    std::size_t to = 0;
+    for (auto start = first_start(text, 0, starts_); start;
+         start = first_start(text, to, starts_)) {
+      std::size_t from = 0;
+      std::tie(from, to) = around(text, *start, reach, length);
+      detail::Matches found = matches(text.substr(from, to - from), language);
+      // Nothing matched where a query word seemed to start (`oil` in `oilseed`): further on.
+      if (found.matched.empty()) continue;
+      Window window = best_window(found, length);
+      // A passage without every query word may be bettered further on.
+      if (window.words < query_words) break;
+      // The passage reaches to the stretch's end (and one byte more, so that it is cut at a
+      // word as in the whole text): a longer stretch.
+      const std::size_t at = from + found.tokens[found.matched[window.first]].begin;
+      if (to < text.size() && at + length >= to) {
+        std::tie(from, to) = around(text, *start, at - *start + length + 1, length);
+        found = matches(text.substr(from, to - from), language);
+        window = best_window(found, length);
+      }
+      return passage(text, from, to, found, window, length);
+    }
+  }
+  // A short story, a passage that needs it all, query words not as written (a phrase across a
+  // line break, a word that folds to one) or none: the whole text, whose opening is the
+  // snippet without a match.
+  const detail::Matches found = matches(text, language);
+  return passage(text, 0, text.size(), found, best_window(found, length), length);
+}
+
+detail::Matches SnippetMaker::matches(std::string_view text, std::string_view language) {
+  const QueryWords& words = *words_;
+  detail::Matches found{.tokens = analysis_.tokenize(text)};
+  const std::vector<Token>& tokens = found.tokens;
+  found.word_of.assign(tokens.size(), 0);
+  for (const QueryWords::Phrase& phrase : words.phrases) {
+    for (std::size_t i = 0; i + phrase.words.size() <= tokens.size(); ++i) {
+      if (!std::equal(phrase.words.begin(), phrase.words.end(),
+                      tokens.begin() + static_cast<std::ptrdiff_t>(i),
+                      [](const std::string& w, const Token& t) { return w == t.term; })) {
+        continue;
+      }
+      for (std::size_t k = 0; k < phrase.words.size(); ++k) found.word_of[i + k] = phrase.word;
+    }
+  }
+  // Stemming was most of the cost of a snippet, and news text repeats its words: each
+  // distinct word is matched once for the page.
+  auto language_words = word_of_term_.find(language);
+  if (language_words == word_of_term_.end()) {
+    language_words = word_of_term_.try_emplace(std::string(language)).first;
+  }
+  std::unordered_map<std::string, unsigned>& word_of_term = language_words->second;
+  const Xapian::Stem& stemmer = analysis_.stemmer(language);
+  const bool keeps_first_letter = analysis_.stems_keep_first_letter(language);
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (found.word_of[i] == 0) {
+      auto [known, is_new] = word_of_term.try_emplace(tokens[i].term);
+      if (is_new) known->second = match(tokens[i], words, stemmer, keeps_first_letter);
+      found.word_of[i] = known->second;
+    }
+    if (found.word_of[i] != 0) found.matched.push_back(i);
+  }
+  return found;
 }
 
 }  // namespace newsdex

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "analyzers/text_analysis.h"
 #include "newsdex/search.h"
@@ -17,10 +18,18 @@ namespace newsdex {
 
 namespace detail {
 struct QueryWords;
+
+/// The words of a stretch of an article and the query words they match.
+struct Matches {
+  std::vector<Token> tokens;
+  std::vector<unsigned> word_of;     ///< per token: the number of the query word, 0 for none
+  std::vector<std::size_t> matched;  ///< the tokens that match, ascending
+};
 }  // namespace detail
 
 /// Snippets of the articles a query matched: for each, the passage of `text` of about
-/// `length` bytes with the most distinct words of the query (the earliest such passage), cut
+/// `length` bytes with the most distinct words of the query (the earliest such passage; the
+/// terms one typed word becomes in several languages count as that one word), cut
 /// at word boundaries, whitespace runs made single spaces, `…` where text was left out; the
 /// beginning of `text` if no word matches. Words are found as indexing found them — `analysis`
 /// segments and folds `text`, so `Zürich` is marked for `zurich` and Chinese words are marked
@@ -41,14 +50,16 @@ class SnippetMaker {
   Snippet make(std::string_view text, std::string_view language, std::size_t length);
 
  private:
-  /// The snippet of `text[from, to)` as if it were the whole text, marked as cut where it is.
-  Snippet make_in(std::string_view text, std::size_t from, std::size_t to,
-                  std::string_view language, std::size_t length);
+  /// The words of `text` (in `language`) and the query words they match.
+  detail::Matches matches(std::string_view text, std::string_view language);
 
   std::unique_ptr<const detail::QueryWords> words_;
+  /// How the query words start, to find where one may be without analysing the text; empty
+  /// when that cannot be told.
+  std::vector<std::string> starts_;
   TextAnalysis& analysis_;
-  /// Language → a word's term → the query word it matches (empty for none).
-  std::map<std::string, std::unordered_map<std::string, std::string>, std::less<>> matches_;
+  /// Language → a word's term → the number of the query word it matches (0 for none).
+  std::map<std::string, std::unordered_map<std::string, unsigned>, std::less<>> word_of_term_;
 };
 
 }  // namespace newsdex

@@ -33,6 +33,10 @@ std::string marked(const Snippet& snippet) {
   return out + snippet.text.substr(at);
 }
 
+Xapian::Query either(const Xapian::Query& a, const Xapian::Query& b) {
+  return Xapian::Query(Xapian::Query::OP_OR, a, b);
+}
+
 Xapian::Query phrase(const char* a, const char* b) {
   const Xapian::Query words[] = {Xapian::Query(a), Xapian::Query(b)};
   return Xapian::Query(Xapian::Query::OP_PHRASE, std::begin(words), std::end(words));
@@ -62,6 +66,45 @@ TEST(SnippetMaker, MarksAPhraseOnlyWhereItStandsWhole) {
   const Snippet snippet = SnippetMaker(phrase("crude", "oil"), analysis).make(text, "en", 120);
   EXPECT_THAT(marked(snippet), HasSubstr("[crude] [oil]"));
   EXPECT_THAT(marked(snippet), Not(HasSubstr("[Crude] stocks")));
+}
+
+// QueryParser numbers a query's words, and one typed word becomes several terms across the
+// languages' branches (`fees`, `Zfee`): a passage holding two of them holds one query word, and
+// the earliest passage with it is shown.
+TEST(SnippetMaker, TheTermsOfOneTypedWordCountOnce) {
+  TextAnalysis analysis;
+  const Xapian::Query fees = either(Xapian::Query("Zfee", 1, 1), Xapian::Query("fees", 1, 1));
+  const std::string text =
+      filler(2) + "A fee was set. " + filler(4) + "The fee and other fees rose. ";
+  const Snippet snippet = SnippetMaker(fees, analysis).make(text, "en", 120);
+  EXPECT_THAT(marked(snippet), HasSubstr("A [fee] was set."));
+  EXPECT_THAT(marked(snippet), Not(HasSubstr("[fees]")));
+}
+
+// With several query words, the passage holding most of them wherever it is: a long story is
+// analysed only from where the words seem to start when that finds such a passage.
+TEST(SnippetMaker, FindsThePassageWithEveryWordFarIntoALongStory) {
+  TextAnalysis analysis;
+  const Xapian::Query oil_prices =
+      either(Xapian::Query("Zoil", 1, 1), Xapian::Query("Zprice", 1, 2));
+  const std::string text = "Oil output rose. " + filler(40) + "Oil prices fell. " + filler(10);
+  const Snippet snippet = SnippetMaker(oil_prices, analysis).make(text, "en", 120);
+  EXPECT_THAT(marked(snippet), HasSubstr("[Oil] [prices] fell."));
+}
+
+// `oilseed` starts as `oil` does: the stretch analysed from there would end before the passage
+// around the first `oil` does, so it is longer, and the passage holds `oils` as it would if the
+// whole story were analysed.
+TEST(SnippetMaker, APassageGoesOnPastWhereAWordSeemedToStart) {
+  TextAnalysis analysis;
+  const std::string text = filler(20) +
+                           "Oilseed crops fared well in the north and south of the land this year. "
+                           "Crude oil rose as stocks were low and demand was high. "
+                           "Vegetable oils fell. " +
+                           filler(20);
+  const Snippet snippet = SnippetMaker(Xapian::Query("Zoil", 1, 1), analysis).make(text, "en", 120);
+  EXPECT_THAT(marked(snippet), HasSubstr("[oil] rose as stocks were low and demand was high. "
+                                         "Vegetable [oils]"));
 }
 
 // Headline words are `S` terms (`headline:prices`, and every unfielded word besides its
