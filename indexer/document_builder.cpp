@@ -129,7 +129,7 @@ BuiltDocument DocumentBuilder::build(const Article& article) {
     }
     doc.add_boolean_term(std::string(schema::kYear) + date->iso().substr(0, 4));
   }
-  doc.set_data(encode_stored_article(stored));
+  doc.add_value(schema::kArticleSlot, compress_stored_article(encode_stored_article(stored)));
   // The generator holds a handle on the document it fills, and Xapian counts handles without
   // atomics: left there, it would be released by the next build() on this thread while a
   // writer thread uses the document, a race that corrupted a shard's memory (a writer spun in

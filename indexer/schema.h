@@ -12,7 +12,7 @@
 namespace newsdex::schema {
 
 /// Bumped whenever a change makes older databases unreadable or wrong to search.
-inline constexpr std::string_view kSchemaVersion = "4";
+inline constexpr std::string_view kSchemaVersion = "5";
 
 /// Metadata keys stored in the database.
 inline constexpr std::string_view kSchemaKey = "newsdex:schema";
@@ -60,6 +60,9 @@ inline constexpr Xapian::valueno kOrganizationSlot = 7;
 inline constexpr Xapian::valueno kFiledCountrySlot = 8;
 inline constexpr Xapian::valueno kFiledCitySlot = 9;
 inline constexpr Xapian::valueno kDuplicateSlot = 10;  // duplicate_key of the body: collapse key
+/// The stored article (`indexer/stored_article.h`), in a value rather than the document data,
+/// which Xapian compresses with zlib: slower to write and to read than zstd.
+inline constexpr Xapian::valueno kArticleSlot = 11;
 
 /// How a facet's values read to people.
 enum class FacetLabels {

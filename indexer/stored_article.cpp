@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "indexer/stored_article.h"
 
-#include <stdexcept>
-
-#include <nlohmann/json.hpp>
 #include <simdjson.h>
+#include <zstd.h>
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
 
 #include "analyzers/text_scanner.h"
 
@@ -148,7 +150,58 @@ void decode_extracted(const json& extracted, StoredArticle& stored) {
   stored.organizations = decode_entities(extracted, "organizations");
 }
 
+// Stored articles are compressed here, not by Xapian: a value slot is stored as given, where
+// document data is deflated by zlib on every write and inflated on every read. zstd at level 1
+// compresses Reuters-21578's articles about as well (883 bytes on average against 826) in a
+// quarter of deflate's time (9.6 against 37 µs an article), and decompresses them in less
+// than half of inflate's (3.7 against 8.7 µs), which a page of ten hits pays ten times.
+constexpr int kCompressionLevel = 1;
+// Far above any article a reader passes on: a damaged frame cannot claim more.
+constexpr unsigned long long kLargestStoredArticle = 1ULL << 30;
+
+struct FreeCompressor {
+  void operator()(ZSTD_CCtx* context) const { ZSTD_freeCCtx(context); }
+};
+struct FreeDecompressor {
+  void operator()(ZSTD_DCtx* context) const { ZSTD_freeDCtx(context); }
+};
+
 }  // namespace
+
+std::string compress_stored_article(std::string_view data) {
+  // A context keeps its tables from one article to the next; one per thread. Each value ends
+  // in a checksum of its data, so that a damaged one is refused, not read as other text.
+  thread_local const std::unique_ptr<ZSTD_CCtx, FreeCompressor> context = [] {
+    std::unique_ptr<ZSTD_CCtx, FreeCompressor> made(ZSTD_createCCtx());
+    ZSTD_CCtx_setParameter(made.get(), ZSTD_c_compressionLevel, kCompressionLevel);
+    ZSTD_CCtx_setParameter(made.get(), ZSTD_c_checksumFlag, 1);
+    return made;
+  }();
+  std::string value(ZSTD_compressBound(data.size()), '\0');
+  const std::size_t size =
+      ZSTD_compress2(context.get(), value.data(), value.size(), data.data(), data.size());
+  if (ZSTD_isError(size)) {
+    throw std::runtime_error(std::string("cannot compress an article: ") + ZSTD_getErrorName(size));
+  }
+  value.resize(size);
+  return value;
+}
+
+std::string decompress_stored_article(std::string_view value) {
+  const unsigned long long size = ZSTD_getFrameContentSize(value.data(), value.size());
+  if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN ||
+      size > kLargestStoredArticle) {
+    throw std::runtime_error("stored value is not a newsdex article");
+  }
+  thread_local const std::unique_ptr<ZSTD_DCtx, FreeDecompressor> context(ZSTD_createDCtx());
+  std::string data(static_cast<std::size_t>(size), '\0');
+  const std::size_t written =
+      ZSTD_decompressDCtx(context.get(), data.data(), data.size(), value.data(), value.size());
+  if (ZSTD_isError(written) || written != data.size()) {
+    throw std::runtime_error("stored article is damaged: it does not decompress");
+  }
+  return data;
+}
 
 std::string encode_stored_article(const StoredArticle& stored) {
   const Article& a = stored.article;
@@ -177,7 +230,7 @@ std::string encode_stored_article(const StoredArticle& stored) {
 StoredArticle decode_stored_article(std::string_view data) {
   json object = json::parse(data, nullptr, /*allow_exceptions=*/false);
   if (!object.is_object() || !object.contains("id")) {
-    throw std::runtime_error("document data is not a newsdex article");
+    throw std::runtime_error("stored data is not a newsdex article");
   }
   StoredArticle stored;
   Article& a = stored.article;
@@ -240,7 +293,7 @@ StoredDisplay decode_stored_display(std::string_view data) {
   } catch (const simdjson::simdjson_error&) {
     has_id = false;
   }
-  if (!has_id) throw std::runtime_error("document data is not a newsdex article");
+  if (!has_id) throw std::runtime_error("stored data is not a newsdex article");
   return display;
 }
 

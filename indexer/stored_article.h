@@ -28,12 +28,20 @@ struct StoredArticle {
   std::vector<NamedEntity> organizations;
 };
 
-/// The document data for `stored`: a JSON object (see docs/SCHEMA.md).
+/// The stored form of `stored`: a JSON object (see docs/SCHEMA.md).
 std::string encode_stored_article(const StoredArticle& stored);
 
 /// The inverse of `encode_stored_article`. Throws `std::runtime_error` for data that is not a
 /// stored article (a database written by something else).
 StoredArticle decode_stored_article(std::string_view data);
+
+/// The value of the article slot (`schema::kArticleSlot`) for an article's data: compressed by
+/// zstd.
+std::string compress_stored_article(std::string_view data);
+
+/// The data an article slot's value holds. Throws `std::runtime_error` for a value that is not
+/// one (damaged, or written by something else).
+std::string decompress_stored_article(std::string_view value);
 
 /// What a search hit shows of a stored article.
 struct StoredDisplay {

@@ -309,7 +309,8 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
   for (std::size_t i = 0; i < page.size(); ++i) {
     const Xapian::MSetIterator& it = page[i];
     const Xapian::Document document = it.get_document();
-    StoredDisplay stored = decode_stored_display(document.get_data());
+    StoredDisplay stored =
+        decode_stored_display(decompress_stored_article(document.get_value(schema::kArticleSlot)));
     Hit hit;
     hit.id = std::move(stored.id);
     hit.rank = request.offset + i + 1;
@@ -343,7 +344,9 @@ std::optional<Article> SearchEngine::get(std::string_view id) {
   const std::string term = schema::boolean_term(schema::kId, id);
   Xapian::PostingIterator it = db_.postlist_begin(term);
   if (it == db_.postlist_end(term)) return std::nullopt;
-  return decode_stored_article(db_.get_document(*it).get_data()).article;
+  return decode_stored_article(
+             decompress_stored_article(db_.get_document(*it).get_value(schema::kArticleSlot)))
+      .article;
 }
 
 void SearchEngine::reopen() {

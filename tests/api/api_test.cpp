@@ -220,7 +220,7 @@ TEST_F(ApiTest, StatsDescribeTheDatabase) {
   EXPECT_EQ(stats.languages.at("de"), 1u);
   EXPECT_EQ(stats.formats.at("jsonl"), 6u);
   EXPECT_GT(stats.size_bytes, 0u);
-  EXPECT_EQ(stats.schema_version, "4");
+  EXPECT_EQ(stats.schema_version, "5");
 }
 
 TEST_F(ApiTest, SecondWriterIsToldTheDatabaseIsLocked) {

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "indexer/schema.h"
+#include "indexer/stored_article.h"
 #include "newsdex/newsdex.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/write_file.h"
@@ -74,7 +76,8 @@ TEST(HostileInput, NulBytesAndDeepNestingAreContained) {
   EXPECT_EQ(database.get_doccount(), 7u);
   for (Xapian::PostingIterator it = database.postlist_begin(""); it != database.postlist_end("");
        ++it) {
-    const std::string data = database.get_document(*it).get_data();
+    const std::string data =
+        decompress_stored_article(database.get_document(*it).get_value(schema::kArticleSlot));
     EXPECT_FALSE(has_control_bytes(data)) << data.substr(0, 200);
   }
   for (Xapian::TermIterator it = database.allterms_begin(); it != database.allterms_end(); ++it) {

@@ -10,6 +10,8 @@
 #include <set>
 #include <string>
 
+#include "indexer/schema.h"
+#include "indexer/stored_article.h"
 #include "newsdex/newsdex.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/write_file.h"
@@ -55,7 +57,9 @@ class IncrementalTest : public ::testing::Test {
   std::string stored_data(const std::string& id) const {
     const Xapian::Database db(db_);
     Xapian::PostingIterator it = db.postlist_begin("Q" + id);
-    return it == db.postlist_end("Q" + id) ? std::string() : db.get_document(*it).get_data();
+    return it == db.postlist_end("Q" + id)
+               ? std::string()
+               : decompress_stored_article(db.get_document(*it).get_value(schema::kArticleSlot));
   }
 
   testing::TempDir dir_;

@@ -71,5 +71,27 @@ TEST(StoredDisplay, RefusesDataThatIsNoStoredArticle) {
   }
 }
 
+TEST(StoredArticleValue, HoldsTheDataItWasGiven) {
+  const std::string data = "{\"id\": \"a1\", \"body\": \"" + std::string(5000, 'x') + "\"}";
+  const std::string value = compress_stored_article(data);
+  EXPECT_LT(value.size(), data.size() / 10);
+  EXPECT_EQ(decompress_stored_article(value), data);
+  EXPECT_EQ(decompress_stored_article(compress_stored_article("")), "");
+  EXPECT_EQ(decode_stored_article(decompress_stored_article(compress_stored_article(
+                                      encode_stored_article(full_article()))))
+                .article.body,
+            full_article().article.body);
+}
+
+TEST(StoredArticleValue, RefusesAValueThatIsNoneOrDamaged) {
+  const std::string value = compress_stored_article(encode_stored_article(full_article()));
+  std::string flipped = value;
+  flipped[flipped.size() / 2] = static_cast<char>(flipped[flipped.size() / 2] ^ 0x55);
+  for (const std::string& bad : {std::string(), std::string("{\"id\": \"plain json\"}"),
+                                 value.substr(0, value.size() - 3), value.substr(0, 4), flipped}) {
+    EXPECT_THROW(decompress_stored_article(bad), std::runtime_error) << bad.size();
+  }
+}
+
 }  // namespace
 }  // namespace newsdex
