@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "searcher/query_syntax.h"
 
+#include <fmt/format.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <optional>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "analyzers/date_parser.h"
 #include "newsdex/error.h"
@@ -72,6 +75,20 @@ std::string last_day(const CivilDate& date) {
       break;
   }
   return date.compact();
+}
+
+// Whether `word` holds a letter or a digit. Folding keeps those, and a group of characters
+// without one (`—`, a zero-width space, a stray byte or control character) folds away: it is
+// no operand, and the words beside it are as if it were not there (Xapian must not be given
+// `-0-c NEAR/3 cut` from `-0-c — NEAR/3 cut`: its parser leaks memory on it).
+bool has_letter_or_digit(std::string_view word) {
+  const auto size = static_cast<std::int32_t>(word.size());
+  for (std::int32_t i = 0; i < size;) {
+    UChar32 c = 0;
+    U8_NEXT(word.data(), i, size, c);
+    if (c >= 0 && u_isalnum(c)) return true;
+  }
+  return false;
 }
 
 // Reads a query left to right, keeping what was typed and rewriting only `date:` values.
@@ -237,6 +254,7 @@ class SyntaxChecker {
     }
     check_wildcard(start, word.substr(k));
     out_ += word;
+    if (!has_letter_or_digit(word.substr(k))) return;
     operand();
     joined(start, word, k == 0 && is_single_word(word));
   }

@@ -86,9 +86,16 @@ INSTANTIATE_TEST_SUITE_P(
         Refused{"\"crude oil\" NEAR/3 opec",
                 "column 1: '\"crude oil\"' cannot be joined by NEAR/3: NEAR and ADJ join single "
                 "words"},
-        Refused{"oil NEAR/3 \"opec output\"", "column 12: '\"opec output\"' cannot be joined by NEAR/3"},
+        Refused{"oil NEAR/3 \"opec output\"",
+                "column 12: '\"opec output\"' cannot be joined by NEAR/3"},
         Refused{"-\"a c\" NEAR/3 b", "column 2: '\"a c\"' cannot be joined by NEAR/3"},
         Refused{"-0-c NEAR/3 cut", "column 1: '-0-c' cannot be joined by NEAR/3"},
+        // What folds away is no operand: a dash, a zero-width space, a stray byte.
+        Refused{"-0-c \u2014 NEAR/3 cut", "column 1: '-0-c' cannot be joined by NEAR/3"},
+        Refused{"-0-c \u200B NEAR/3 cut", "column 1: '-0-c' cannot be joined by NEAR/3"},
+        Refused{"-0\x01c\x01\r\xff NEAR/3 cut",
+                "column 1: '-0\x01c\x01' cannot be joined by NEAR/3"},
+        Refused{"oil NEAR \u2014", "column 11: expected a word, phrase or '(' after 'NEAR'"},
         Refused{"oil NEAR -gas", "column 10: '-gas' cannot be joined by NEAR"},
         Refused{"(oil OR gas) NEAR price", "column 1: '(oil OR gas)' cannot be joined by NEAR"},
         Refused{"price ADJ (oil OR gas)", "column 11: '(' cannot be joined by ADJ"},
