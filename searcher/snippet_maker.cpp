@@ -339,7 +339,7 @@ Snippet SnippetMaker::make(std::string_view text, std::string_view language, std
   // its first match), wholly within the stretch. With one query word a stretch reaching a
   // length past the start is enough; several may lie further apart.
   const std::size_t query_words = words_->words.size();
-  if (text.size() > (query_words == 1 ? 2 : 4) * length) {
+  if (!starts_.empty() && text.size() > (query_words == 1 ? 2 : 4) * length) {
     const std::size_t reach = query_words == 1 ? length : 3 * length;
     std::size_t to = 0;
     for (auto start = first_start(text, 0, starts_); start;
@@ -363,9 +363,9 @@ Snippet SnippetMaker::make(std::string_view text, std::string_view language, std
       return passage(text, from, to, found, window, length);
     }
   }
-  // A short story, a passage that needs it all, query words not as written (a phrase across a
-  // line break, a word that folds to one) or none: the whole text, whose opening is the
-  // snippet without a match.
+  // A short story, query words that do not start with ASCII letters, a passage that needs it
+  // all, query words not as written (a phrase across a line break, a word that folds to one)
+  // or none: the whole text, whose opening is the snippet without a match.
   const detail::Matches found = matches(text, language);
   return passage(text, 0, text.size(), found, best_window(found, length), length);
 }
