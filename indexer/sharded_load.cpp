@@ -5,9 +5,12 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <condition_variable>
 #include <exception>
 #include <future>
+#include <mutex>
 #include <system_error>
 #include <thread>
 #include <variant>
@@ -22,12 +25,6 @@ namespace newsdex {
 namespace fs = std::filesystem;
 
 namespace {
-
-// Documents a shard buffers before it flushes them: Xapian's inverter costs more per document
-// the more it holds. Between 100 and 1,000 the time of a load is the same within this
-// machine's noise, and memory follows the batch: 500 keeps the peak about 45 MB below 1,000's
-// on Reuters and grows it by less than a fifth on ten times the archive (docs/ARCHITECTURE.md).
-constexpr std::uint64_t kShardBatch = 500;
 
 // Flushes every file under `dir`, then `dir` itself: shards and merges are written without
 // Xapian's own syncs, so a merged database is made durable once, before it is put in place.
@@ -65,11 +62,41 @@ void put_in_place(const fs::path& replacement, const fs::path& target) {
 
 }  // namespace
 
+// Whether a merge is reading the shards as their last checkpoint left them. A Xapian reader's
+// revision stays readable through its writer's next commit but not through the one after, so
+// while a merge reads, a shard that has committed once since the checkpoint waits before it
+// commits again.
+class ShardedLoad::MergeReading {
+ public:
+  void begin() {
+    std::lock_guard lock(mutex_);
+    reading_ = true;
+  }
+  void end() {
+    {
+      std::lock_guard lock(mutex_);
+      reading_ = false;
+    }
+    done_.notify_all();
+  }
+  void wait_until_done() {
+    std::unique_lock lock(mutex_);
+    done_.wait(lock, [&] { return !reading_; });
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable done_;
+  bool reading_ = false;
+};
+
 // One shard database and the thread that writes it, fed through a bounded queue.
 class ShardedLoad::Shard {
  public:
-  explicit Shard(const fs::path& path)
+  Shard(const fs::path& path, std::uint64_t batch, MergeReading& merge_reading)
       : db_(path.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC),
+        batch_(batch),
+        merge_reading_(merge_reading),
         thread_([this] { run(); }) {}
 
   ~Shard() {
@@ -109,6 +136,7 @@ class ShardedLoad::Shard {
   void run() {
     std::exception_ptr failure;
     std::uint64_t buffered = 0;
+    bool committed_since_checkpoint = false;
     while (std::optional<Operation> operation = queue_.pop()) {
       if (auto* done = std::get_if<std::promise<void>>(&*operation)) {
         if (failure) {
@@ -118,6 +146,7 @@ class ShardedLoad::Shard {
         try {
           db_.commit();
           buffered = 0;
+          committed_since_checkpoint = false;
           done->set_value();
         } catch (...) {
           failure = std::current_exception();
@@ -137,9 +166,11 @@ class ShardedLoad::Shard {
         } else {
           db_.delete_document(std::get<Removal>(*operation).id_term);
         }
-        if (++buffered >= kShardBatch) {
+        if (++buffered >= batch_) {
+          if (committed_since_checkpoint) merge_reading_.wait_until_done();
           db_.commit();
           buffered = 0;
+          committed_since_checkpoint = true;
         }
       } catch (...) {
         failure = std::current_exception();
@@ -148,13 +179,20 @@ class ShardedLoad::Shard {
   }
 
   Xapian::WritableDatabase db_;
+  const std::uint64_t batch_;
+  MergeReading& merge_reading_;
   BoundedQueue<Operation> queue_{256};
   std::thread thread_;  // last: it starts once the rest is ready
 };
 
-ShardedLoad::ShardedLoad(IndexWriter& target, std::uint64_t first_merge)
+unsigned ShardedLoad::shard_count() {
+  return std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
+}
+
+ShardedLoad::ShardedLoad(IndexWriter& target, std::uint64_t first_merge, std::uint64_t shard_batch)
     : target_(target),
       staging_(target.path() + ".staging"),
+      merge_reading_(std::make_unique<MergeReading>()),
       next_merge_(std::max<std::uint64_t>(first_merge, 1)) {
   // A staging folder left by a killed run is stale: the target's lock, which we hold, is
   // what let that run write it.
@@ -164,12 +202,21 @@ ShardedLoad::ShardedLoad(IndexWriter& target, std::uint64_t first_merge)
                                       Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
   stamp_database_version(records_);
   records_.commit();
-  for (unsigned i = 0; i < kShards; ++i) {
-    shards_.push_back(std::make_unique<Shard>(staging_ / ("shard-" + std::to_string(i))));
+  for (unsigned i = 0, shards = shard_count(); i < shards; ++i) {
+    shards_.push_back(std::make_unique<Shard>(staging_ / ("shard-" + std::to_string(i)),
+                                              std::max<std::uint64_t>(shard_batch, 1),
+                                              *merge_reading_));
   }
 }
 
 ShardedLoad::~ShardedLoad() {
+  if (merging_.valid()) {
+    try {
+      merging_.get();
+    } catch (...) {
+      // The run is being abandoned: the target stays as the last finished merge left it.
+    }
+  }
   shards_.clear();
   records_.close();
   std::error_code ignored;
@@ -206,28 +253,54 @@ void ShardedLoad::commit() {
   next_merge_ = std::max<std::uint64_t>(next_merge_, written_.size());
 }
 
-void ShardedLoad::finish() { merge(); }
+void ShardedLoad::finish() {
+  merge();
+  wait_for_merge();
+}
+
+void ShardedLoad::wait_for_merge() {
+  if (merging_.valid()) merging_.get();
+}
 
 void ShardedLoad::merge() {
+  wait_for_merge();
   records_.commit();
   std::vector<std::future<void>> commits;
   for (auto& shard : shards_) commits.push_back(shard->commit());
   for (auto& committed : commits) committed.get();
 
-  Xapian::Database sources((staging_ / "records").string());
-  for (unsigned i = 0; i < shards_.size(); ++i) {
-    sources.add_database(Xapian::Database((staging_ / ("shard-" + std::to_string(i))).string()));
+  merge_reading_->begin();
+  Xapian::Database sources;
+  try {
+    sources.add_database(Xapian::Database((staging_ / "records").string()));
+    for (unsigned i = 0; i < shards_.size(); ++i) {
+      sources.add_database(Xapian::Database((staging_ / ("shard-" + std::to_string(i))).string()));
+    }
+  } catch (...) {
+    merge_reading_->end();
+    throw;
   }
-  const fs::path next = target_.path() + ".next";
-  fs::remove_all(next);
-  sources.compact(next.string(), 0, static_cast<int>(schema::kBlockSize));
-  sync_tree(next);
-  put_in_place(next, target_.path());
-  // Until this reopen the new database is not locked: a writer starting in that instant would
-  // take it, and this run would stop with "locked" rather than write beside it.
-  target_.reopen();
-  fs::remove_all(next);
   writes_since_merge_ = 0;
+  // The shards go on being written while the merge runs: on two cores it fills the time the
+  // writers would have waited for it. Moved, never shared: the sources are this thread's alone.
+  merging_ = std::async(std::launch::async, [this, sources = std::move(sources)]() mutable {
+    const fs::path next = target_.path() + ".next";
+    try {
+      fs::remove_all(next);
+      sources.compact(next.string(), 0, static_cast<int>(schema::kBlockSize));
+    } catch (...) {
+      merge_reading_->end();
+      throw;
+    }
+    sources.close();
+    merge_reading_->end();
+    sync_tree(next);
+    put_in_place(next, target_.path());
+    // Until this reopen the new database is not locked: a writer starting in that instant would
+    // take it, and this run would stop with "locked" rather than write beside it.
+    target_.reopen();
+    fs::remove_all(next);
+  });
 }
 
 }  // namespace newsdex
