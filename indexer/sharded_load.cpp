@@ -130,7 +130,12 @@ class ShardedLoad::Shard {
   using Operation = std::variant<Addition, Removal, std::promise<void>>;
 
   void send(Operation operation) {
-    if (!queue_.push(std::move(operation))) throw std::logic_error("shard writer stopped");
+    // A commit is waited for: it must not wait in turn for a run of documents to follow it.
+    const bool awaited = std::holds_alternative<std::promise<void>>(operation);
+    if (!(awaited ? queue_.push_and_wake(std::move(operation))
+                  : queue_.push(std::move(operation)))) {
+      throw std::logic_error("shard writer stopped");
+    }
   }
 
   void run() {
