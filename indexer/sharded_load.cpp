@@ -62,10 +62,10 @@ void put_in_place(const fs::path& replacement, const fs::path& target) {
 
 }  // namespace
 
-// Whether a merge is reading the shards as their last checkpoint left them. A Xapian reader's
-// revision stays readable through its writer's next commit but not through the one after, so
-// while a merge reads, a shard that has committed once since the checkpoint waits before it
-// commits again.
+// Whether a merge is reading the shards as their last checkpoint left them. A Xapian reader
+// reads the revision it opened, whose blocks a writer may reuse for new ones once it has
+// committed again: so while a merge reads, a shard adds documents until its batch is full and
+// then waits for the merge to end before it commits.
 class ShardedLoad::MergeReading {
  public:
   void begin() {
@@ -141,7 +141,6 @@ class ShardedLoad::Shard {
   void run() {
     std::exception_ptr failure;
     std::uint64_t buffered = 0;
-    bool committed_since_checkpoint = false;
     while (std::optional<Operation> operation = queue_.pop()) {
       if (auto* done = std::get_if<std::promise<void>>(&*operation)) {
         if (failure) {
@@ -151,7 +150,6 @@ class ShardedLoad::Shard {
         try {
           db_.commit();
           buffered = 0;
-          committed_since_checkpoint = false;
           done->set_value();
         } catch (...) {
           failure = std::current_exception();
@@ -172,10 +170,9 @@ class ShardedLoad::Shard {
           db_.delete_document(std::get<Removal>(*operation).id_term);
         }
         if (++buffered >= batch_) {
-          if (committed_since_checkpoint) merge_reading_.wait_until_done();
+          merge_reading_.wait_until_done();
           db_.commit();
           buffered = 0;
-          committed_since_checkpoint = true;
         }
       } catch (...) {
         failure = std::current_exception();
