@@ -6,11 +6,14 @@
 // round, so that a noisy machine slows both sides of a ratio alike.
 //
 //   index_comparison [--copies K] [--files N] [--rounds R] [--threads T]
+//   index_comparison --scaling K [--files N] [--rounds R] [--threads T]
 //
 // --copies: the archive K times over with distinct ids (10 for the 10x corpus), generated in a
 // temporary folder; --files: only the first N of the 22 SGML files; --threads: passed to
 // `newsdex index`. Where the newsdex program links jemalloc, the plain Xapian program also runs
 // with jemalloc preloaded ("Xapian+jemalloc"), so that the allocator's share shows.
+// --scaling: newsdex alone, on the archive once and K times over in the same rounds, with the
+// time and peak memory of K copies as ratios of one copy's, paired by round.
 #include <fmt/format.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -36,6 +39,7 @@ namespace fs = std::filesystem;
 
 struct Settings {
   int copies = 1;
+  int scaling = 0;  ///< K copies against one, newsdex alone; 0 for the engine comparison
   int files = 22;
   int rounds = 3;
   int threads = 0;
@@ -47,9 +51,17 @@ struct Run {
   double size_mb = 0;
 };
 
+// What an engine reads: input files, the number of articles in them and their size.
+struct Corpus {
+  std::vector<std::string> files;
+  std::uint64_t articles = 0;
+  double megabytes = 0;
+};
+
 struct Engine {
   std::string name;
   std::vector<std::string> command;  // the output path is appended, then the inputs
+  const Corpus* corpus;
   std::vector<Run> runs;
 };
 
@@ -62,6 +74,8 @@ Settings parse(int argc, char** argv) {
     if (value < 0) throw std::invalid_argument(flag + " must not be negative");
     if (flag == "--copies") {
       settings.copies = std::max(1, value);
+    } else if (flag == "--scaling") {
+      settings.scaling = value < 2 ? 0 : value;
     } else if (flag == "--files") {
       settings.files = std::clamp(value, 1, 22);
     } else if (flag == "--rounds") {
@@ -102,22 +116,31 @@ std::string renumbered(const std::string& sgml, int copy) {
   return out;
 }
 
-// The input files: the Reuters files themselves, or K renumbered copies of them under `work`.
-std::vector<std::string> prepare_inputs(const Settings& settings, const fs::path& work) {
-  std::vector<std::string> inputs;
-  for (int copy = 0; copy < settings.copies; ++copy) {
-    for (int i = 0; i < settings.files; ++i) {
+// The first `files` Reuters files themselves, or `copies` renumbered copies of them under
+// `work`, counted.
+Corpus prepare_corpus(int copies, int files, const fs::path& work) {
+  Corpus corpus;
+  for (int copy = 0; copy < copies; ++copy) {
+    for (int i = 0; i < files; ++i) {
       const fs::path file = fmt::format("{}/reut2-{:03}.sgm", NEWSDEX_REUTERS_DIR, i);
-      if (settings.copies == 1) {
-        inputs.push_back(file.string());
+      if (copies == 1) {
+        corpus.files.push_back(file.string());
         continue;
       }
       const fs::path copied = work / fmt::format("copy-{:02}-reut2-{:03}.sgm", copy, i);
       std::ofstream(copied, std::ios::binary) << renumbered(read_file(file), copy);
-      inputs.push_back(copied.string());
+      corpus.files.push_back(copied.string());
     }
   }
-  return inputs;
+  newsdex::ReadCallbacks counting;
+  counting.on_article = [&](newsdex::Article&&) { ++corpus.articles; };
+  corpus.megabytes = newsdex::read_articles(corpus.files, {}, counting).bytes / 1e6;
+  return corpus;
+}
+
+void print_corpus(const Corpus& corpus, int copies, int files) {
+  fmt::print("{} articles, {:.1f} MB of SGML ({} cop{} of {} file{})\n", corpus.articles,
+             corpus.megabytes, copies, copies == 1 ? "y" : "ies", files, files == 1 ? "" : "s");
 }
 
 double megabytes_under(const fs::path& path) {
@@ -181,28 +204,33 @@ int main(int argc, char** argv) try {
   const Settings settings = parse(argc, argv);
   const WorkFolder folder;
   const fs::path& work = folder.path;
-  const std::vector<std::string> inputs = prepare_inputs(settings, work);
+  const std::vector<std::string> newsdex_index = {
+      NEWSDEX_CLI, "index", "--quiet", "--threads", std::to_string(settings.threads), "--db"};
 
-  newsdex::ReadCallbacks counting;
-  std::uint64_t articles = 0;
-  counting.on_article = [&](newsdex::Article&&) { ++articles; };
-  const double input_mb = newsdex::read_articles(inputs, {}, counting).bytes / 1e6;
-  fmt::print("{} articles, {:.1f} MB of SGML ({} cop{} of {} file{}), {} rounds\n", articles,
-             input_mb, settings.copies, settings.copies == 1 ? "y" : "ies", settings.files,
-             settings.files == 1 ? "" : "s", settings.rounds);
-
-  std::vector<Engine> engines = {
-      {"plain Xapian", {NEWSDEX_BASELINE, "xapian"}, {}},
-      {"SQLite FTS5", {NEWSDEX_BASELINE, "fts5"}, {}},
-      {"newsdex",
-       {NEWSDEX_CLI, "index", "--quiet", "--threads", std::to_string(settings.threads), "--db"},
-       {}},
-  };
+  Corpus one_copy;
+  Corpus copies;
+  std::vector<Engine> engines;
+  if (settings.scaling != 0) {
+    one_copy = prepare_corpus(1, settings.files, work);
+    copies = prepare_corpus(settings.scaling, settings.files, work);
+    print_corpus(one_copy, 1, settings.files);
+    print_corpus(copies, settings.scaling, settings.files);
+    engines = {{"newsdex x1", newsdex_index, &one_copy, {}},
+               {fmt::format("newsdex x{}", settings.scaling), newsdex_index, &copies, {}}};
+  } else {
+    copies = prepare_corpus(settings.copies, settings.files, work);
+    print_corpus(copies, settings.copies, settings.files);
+    engines = {{"plain Xapian", {NEWSDEX_BASELINE, "xapian"}, &copies, {}},
+               {"SQLite FTS5", {NEWSDEX_BASELINE, "fts5"}, &copies, {}},
+               {"newsdex", newsdex_index, &copies, {}}};
 #ifdef NEWSDEX_JEMALLOC
-  engines.push_back({"Xapian+jemalloc",
-                     {"/usr/bin/env", "LD_PRELOAD=" NEWSDEX_JEMALLOC, NEWSDEX_BASELINE, "xapian"},
-                     {}});
+    engines.push_back({"Xapian+jemalloc",
+                       {"/usr/bin/env", "LD_PRELOAD=" NEWSDEX_JEMALLOC, NEWSDEX_BASELINE, "xapian"},
+                       &copies,
+                       {}});
 #endif
+  }
+  fmt::print("{} rounds\n", settings.rounds);
   std::mt19937 shuffle(20221);
   std::vector<std::size_t> order(engines.size());
   for (int round = 0; round < settings.rounds; ++round) {
@@ -213,7 +241,7 @@ int main(int argc, char** argv) try {
       const fs::path output = work / fmt::format("out-{}", i);
       std::vector<std::string> command = engine.command;
       command.push_back(output.string());
-      command.insert(command.end(), inputs.begin(), inputs.end());
+      command.insert(command.end(), engine.corpus->files.begin(), engine.corpus->files.end());
       Run result = run(command, work / "errors.txt");
       result.size_mb = megabytes_under(output);
       fs::remove_all(output);
@@ -223,21 +251,27 @@ int main(int argc, char** argv) try {
     }
   }
 
-  fmt::print("\n{:<15} {:>9} {:>11} {:>8} {:>10} {:>13} {:>16}\n", "engine", "time (s)",
-             "articles/s", "MB/s", "index MB", "peak RSS MB", "÷ plain Xapian");
+  // Ratios to the first engine, round by round: plain Xapian, or newsdex on one copy.
   const Engine& baseline = engines.front();
+  fmt::print("\n{:<15} {:>9} {:>11} {:>8} {:>10} {:>13} {:>18}\n", "engine", "time (s)",
+             "articles/s", "MB/s", "index MB", "peak RSS MB", "÷ " + baseline.name);
   for (const Engine& engine : engines) {
-    std::vector<double> seconds, rss, size, ratios;
+    std::vector<double> seconds, rss, size, ratios, rss_ratios;
     for (std::size_t r = 0; r < engine.runs.size(); ++r) {
       seconds.push_back(engine.runs[r].seconds);
       rss.push_back(engine.runs[r].peak_rss_mb);
       size.push_back(engine.runs[r].size_mb);
       ratios.push_back(engine.runs[r].seconds / baseline.runs[r].seconds);
+      rss_ratios.push_back(engine.runs[r].peak_rss_mb / baseline.runs[r].peak_rss_mb);
     }
     const double time = median(seconds);
-    fmt::print("{:<15} {:>9.2f} {:>11.0f} {:>8.2f} {:>10.1f} {:>13.1f} {:>16.3f}\n", engine.name,
-               time, articles / time, input_mb / time, median(size), median(rss),
-               median(ratios));
+    fmt::print("{:<15} {:>9.2f} {:>11.0f} {:>8.2f} {:>10.1f} {:>13.1f} {:>18.3f}\n", engine.name,
+               time, engine.corpus->articles / time, engine.corpus->megabytes / time, median(size),
+               median(rss), median(ratios));
+    if (settings.scaling != 0 && &engine != &baseline) {
+      fmt::print("\n{} ÷ {}: time {:.2f}, peak RSS {:.2f} (medians of the rounds' ratios)\n",
+                 engine.name, baseline.name, median(ratios), median(rss_ratios));
+    }
   }
   return 0;
 } catch (const std::exception& e) {
