@@ -62,11 +62,10 @@ void put_in_place(const fs::path& replacement, const fs::path& target) {
 
 }  // namespace
 
-// Whether a merge is reading the shards as their last checkpoint left them. A Xapian reader
-// reads the revision it opened, whose blocks a writer may reuse for new ones once it has
-// committed again: so while a merge reads, a shard adds documents until its batch is full and
-// then waits for the merge to end before it commits.
-class ShardedLoad::MergeReading {
+// Whether a merge is copying the shards as their last checkpoint left them. A Xapian writer
+// may reuse the blocks of a revision once it has committed the next, so while the copies are
+// made, a shard adds documents until its batch is full and then waits before it commits.
+class ShardedLoad::ShardCopying {
  public:
   void begin() {
     std::lock_guard lock(mutex_);
@@ -93,10 +92,10 @@ class ShardedLoad::MergeReading {
 // One shard database and the thread that writes it, fed through a bounded queue.
 class ShardedLoad::Shard {
  public:
-  Shard(const fs::path& path, std::uint64_t batch, MergeReading& merge_reading)
+  Shard(const fs::path& path, std::uint64_t batch, ShardCopying& shard_copying)
       : db_(path.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC),
         batch_(batch),
-        merge_reading_(merge_reading),
+        shard_copying_(shard_copying),
         thread_([this] { run(); }) {}
 
   ~Shard() {
@@ -170,7 +169,7 @@ class ShardedLoad::Shard {
           db_.delete_document(std::get<Removal>(*operation).id_term);
         }
         if (++buffered >= batch_) {
-          merge_reading_.wait_until_done();
+          shard_copying_.wait_until_done();
           db_.commit();
           buffered = 0;
         }
@@ -182,7 +181,7 @@ class ShardedLoad::Shard {
 
   Xapian::WritableDatabase db_;
   const std::uint64_t batch_;
-  MergeReading& merge_reading_;
+  ShardCopying& shard_copying_;
   BoundedQueue<Operation> queue_{256};
   std::thread thread_;  // last: it starts once the rest is ready
 };
@@ -194,7 +193,7 @@ unsigned ShardedLoad::shard_count() {
 ShardedLoad::ShardedLoad(IndexWriter& target, std::uint64_t first_merge, std::uint64_t shard_batch)
     : target_(target),
       staging_(target.path() + ".staging"),
-      merge_reading_(std::make_unique<MergeReading>()),
+      shard_copying_(std::make_unique<ShardCopying>()),
       next_merge_(std::max<std::uint64_t>(first_merge, 1)) {
   // A staging folder left by a killed run is stale: the target's lock, which we hold, is
   // what let that run write it.
@@ -207,7 +206,7 @@ ShardedLoad::ShardedLoad(IndexWriter& target, std::uint64_t first_merge, std::ui
   for (unsigned i = 0, shards = shard_count(); i < shards; ++i) {
     shards_.push_back(std::make_unique<Shard>(staging_ / ("shard-" + std::to_string(i)),
                                               std::max<std::uint64_t>(shard_batch, 1),
-                                              *merge_reading_));
+                                              *shard_copying_));
   }
 }
 
@@ -251,12 +250,12 @@ bool ShardedLoad::remove(std::string_view id) {
 
 void ShardedLoad::commit() {
   if (writes_since_merge_ < next_merge_) return;
-  merge();
+  merge(/*shards_written_on=*/true);
   next_merge_ = std::max<std::uint64_t>(next_merge_, written_.size());
 }
 
 void ShardedLoad::finish() {
-  merge();
+  merge(/*shards_written_on=*/false);
   wait_for_merge();
 }
 
@@ -264,38 +263,48 @@ void ShardedLoad::wait_for_merge() {
   if (merging_.valid()) merging_.get();
 }
 
-void ShardedLoad::merge() {
+void ShardedLoad::merge(bool shards_written_on) {
   wait_for_merge();
   records_.commit();
   std::vector<std::future<void>> commits;
   for (auto& shard : shards_) commits.push_back(shard->commit());
   for (auto& committed : commits) committed.get();
-
-  merge_reading_->begin();
-  Xapian::Database sources;
-  try {
-    sources.add_database(Xapian::Database((staging_ / "records").string()));
-    for (unsigned i = 0; i < shards_.size(); ++i) {
-      sources.add_database(Xapian::Database((staging_ / ("shard-" + std::to_string(i))).string()));
-    }
-  } catch (...) {
-    merge_reading_->end();
-    throw;
-  }
   writes_since_merge_ = 0;
-  // The shards go on being written while the merge runs: on two cores it fills the time the
-  // writers would have waited for it. Moved, never shared: the sources are this thread's alone.
-  merging_ = std::async(std::launch::async, [this, sources = std::move(sources)]() mutable {
+
+  // The records are written by this thread alone, which commits them only here, after the
+  // merge: they are read in place. So are the shards at the end, when nothing writes them.
+  // While the load goes on, the merge reads copies of the shards as this checkpoint left them,
+  // and the shards wait for the copies, not the merge, before they commit again.
+  if (shards_written_on) shard_copying_->begin();
+  merging_ = std::async(std::launch::async, [this, shards_written_on] {
     const fs::path next = target_.path() + ".next";
-    try {
-      fs::remove_all(next);
-      sources.compact(next.string(), 0, static_cast<int>(schema::kBlockSize));
-    } catch (...) {
-      merge_reading_->end();
-      throw;
+    const fs::path copies = staging_ / "merging";
+    Xapian::Database sources;
+    {
+      // However the copying ends, no shard waits for it any longer.
+      struct CopyingEnds {
+        ShardCopying* copying;
+        ~CopyingEnds() {
+          if (copying != nullptr) copying->end();
+        }
+      } ends{shards_written_on ? shard_copying_.get() : nullptr};
+      sources.add_database(Xapian::Database((staging_ / "records").string()));
+      fs::remove_all(copies);
+      if (shards_written_on) fs::create_directories(copies);
+      for (unsigned i = 0; i < shards_.size(); ++i) {
+        const std::string name = "shard-" + std::to_string(i);
+        fs::path shard = staging_ / name;
+        if (shards_written_on) {
+          fs::copy(shard, copies / name, fs::copy_options::recursive);
+          shard = copies / name;
+        }
+        sources.add_database(Xapian::Database(shard.string()));
+      }
     }
+    fs::remove_all(next);
+    sources.compact(next.string(), 0, static_cast<int>(schema::kBlockSize));
     sources.close();
-    merge_reading_->end();
+    fs::remove_all(copies);
     sync_tree(next);
     put_in_place(next, target_.path());
     // Until this reopen the new database is not locked: a writer starting in that instant would

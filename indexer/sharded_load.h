@@ -64,18 +64,19 @@ class ShardedLoad final : public DocumentSink {
   void finish();
 
  private:
-  class MergeReading;
+  class ShardCopying;
   class Shard;
 
   Shard& shard_for(std::string_view id_term);
-  /// Commits every shard and starts merging them in the background, once the last merge is done.
-  void merge();
+  /// Commits every shard and starts merging them in the background, once the last merge is
+  /// done. `shards_written_on`: the load goes on, so the merge reads copies of the shards.
+  void merge(bool shards_written_on);
   /// Waits for the merge in progress, if any; rethrows what made it fail.
   void wait_for_merge();
 
   IndexWriter& target_;
   std::filesystem::path staging_;
-  std::unique_ptr<MergeReading> merge_reading_;
+  std::unique_ptr<ShardCopying> shard_copying_;
   Xapian::WritableDatabase records_;
   std::vector<std::unique_ptr<Shard>> shards_;
   // Hashes of the ids written: to count replacements and removals as they are asked for, and to

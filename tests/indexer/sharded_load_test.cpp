@@ -27,11 +27,10 @@ Article numbered(int n) {
   return article;
 }
 
-// Merges run in the background while the shards go on being written. Here the documents are
-// built beforehand, so the shards are written as fast as they can take them, and commit after
-// every few documents: a merge must still read whole revisions (a shard waits for it before
-// committing), and the target must end with every article exactly once.
-TEST(ShardedLoad, MergesInTheBackgroundWhileTheShardsGoOnWriting) {
+// Writes 3,000 documents, built beforehand so that the shards are written as fast as they can
+// take them, through a load that merges first after `first_merge` and whose shards commit every
+// `shard_batch` documents; then checks that the target holds every article exactly once.
+void load_while_merging(std::uint64_t first_merge, std::uint64_t shard_batch) {
   testing::TempDir dir;
   const std::string db = dir / "db";
   IndexWriter target(db, IndexWriter::Mode::create_or_open);
@@ -41,10 +40,10 @@ TEST(ShardedLoad, MergesInTheBackgroundWhileTheShardsGoOnWriting) {
   for (int n = 0; n < kArticles; ++n) built.push_back(builder.build(numbered(n)));
   BuiltDocument second_copy = builder.build(numbered(7));
   {
-    ShardedLoad load(target, /*first_merge=*/kArticles / 2, /*shard_batch=*/25);
+    ShardedLoad load(target, first_merge, shard_batch);
     for (BuiltDocument& document : built) {
       EXPECT_EQ(load.write(std::move(document)), AddResult::added);
-      load.commit();  // a checkpoint: merges after 1,500 articles, while 1,500 more are written
+      load.commit();  // a checkpoint: a merge when the load has doubled since the last
     }
     // A later copy replaces the first, in whichever shard and merge the first went to.
     EXPECT_EQ(load.write(std::move(second_copy)), AddResult::replaced);
@@ -57,6 +56,14 @@ TEST(ShardedLoad, MergesInTheBackgroundWhileTheShardsGoOnWriting) {
   EXPECT_FALSE(std::filesystem::exists(db + ".staging"));
   EXPECT_FALSE(std::filesystem::exists(db + ".next"));
 }
+
+// A merge of 1,500 articles runs in the background while 1,500 more are written, the shards
+// committing every 25.
+TEST(ShardedLoad, MergesInTheBackgroundWhileTheShardsGoOnWriting) { load_while_merging(1500, 25); }
+
+// Merges after 10, 20, 40 … articles, each of which copies the shards as the checkpoint left
+// them, while the shards commit after every document: a shard must wait for the copy.
+TEST(ShardedLoad, CopiesEachShardAsItsCheckpointLeftIt) { load_while_merging(10, 1); }
 
 }  // namespace
 }  // namespace newsdex
