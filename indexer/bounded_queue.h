@@ -17,7 +17,7 @@ namespace newsdex {
 /// Waiting threads are woken for runs of work, not item by item: a waiting consumer once a
 /// quarter of the capacity is queued, a waiting producer once a quarter is free. Item by item,
 /// the threads of a Reuters-21578 load on two cores switched 80,000 times, each switch a
-/// preemption or a wake-up, where runs took 7,000 and a tenth off the load's time. An item
+/// preemption or a wake-up, where runs took 7,000 and 6% off the load's time. An item
 /// that someone waits on goes in with `push_and_wake`.
 template <typename T>
 class BoundedQueue {
@@ -33,10 +33,7 @@ class BoundedQueue {
     std::unique_lock lock(mutex_);
     not_empty_.wait(lock, [&] { return closed_ || !items_.empty(); });
     if (items_.empty()) return std::nullopt;
-    T item = std::move(items_.front());
-    items_.pop_front();
-    if (items_.size() + run_ <= capacity_) not_full_.notify_one();
-    return item;
+    return take_front();
   }
 
   /// Like `pop`, but gives up after `timeout`. `closed` is set when the queue is closed and
@@ -47,10 +44,7 @@ class BoundedQueue {
     not_empty_.wait_for(lock, timeout, [&] { return closed_ || !items_.empty(); });
     closed = closed_ && items_.empty();
     if (items_.empty()) return std::nullopt;
-    T item = std::move(items_.front());
-    items_.pop_front();
-    if (items_.size() + run_ <= capacity_) not_full_.notify_one();
-    return item;
+    return take_front();
   }
 
   void close() {
@@ -68,6 +62,14 @@ class BoundedQueue {
     items_.push_back(std::move(item));
     if (wake || items_.size() >= run_) not_empty_.notify_one();
     return true;
+  }
+
+  // Takes the first item, which must exist, with the lock held.
+  T take_front() {
+    T item = std::move(items_.front());
+    items_.pop_front();
+    if (items_.size() + run_ <= capacity_) not_full_.notify_one();
+    return item;
   }
 
   const std::size_t capacity_;

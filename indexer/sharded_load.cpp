@@ -69,24 +69,24 @@ class ShardedLoad::ShardCopying {
  public:
   void begin() {
     std::lock_guard lock(mutex_);
-    reading_ = true;
+    copying_ = true;
   }
   void end() {
     {
       std::lock_guard lock(mutex_);
-      reading_ = false;
+      copying_ = false;
     }
     done_.notify_all();
   }
   void wait_until_done() {
     std::unique_lock lock(mutex_);
-    done_.wait(lock, [&] { return !reading_; });
+    done_.wait(lock, [&] { return !copying_; });
   }
 
  private:
   std::mutex mutex_;
   std::condition_variable done_;
-  bool reading_ = false;
+  bool copying_ = false;
 };
 
 // One shard database and the thread that writes it, fed through a bounded queue.
