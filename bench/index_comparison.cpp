@@ -75,7 +75,8 @@ Settings parse(int argc, char** argv) {
     if (flag == "--copies") {
       settings.copies = std::max(1, value);
     } else if (flag == "--scaling") {
-      settings.scaling = value < 2 ? 0 : value;
+      if (value < 2) throw std::invalid_argument("--scaling needs at least 2 copies");
+      settings.scaling = value;
     } else if (flag == "--files") {
       settings.files = std::clamp(value, 1, 22);
     } else if (flag == "--rounds") {
