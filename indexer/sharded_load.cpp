@@ -60,42 +60,47 @@ void put_in_place(const fs::path& replacement, const fs::path& target) {
   fs::rename(old, replacement);
 }
 
-}  // namespace
+std::string shard_name(unsigned shard) { return "shard-" + std::to_string(shard); }
 
-// Whether a merge is copying the shards as their last checkpoint left them. A Xapian writer
-// may reuse the blocks of a revision once it has committed the next, so while the copies are
-// made, a shard adds documents until its batch is full and then waits before it commits.
-class ShardedLoad::ShardCopying {
+// The merge's sources hold a source file's record twice once an earlier merge has put it in
+// the target: the run's records hold the latest. (A first load forgets no record, so none is
+// in the target alone that the records no longer hold.)
+class LatestRecords final : public Xapian::Compactor {
  public:
-  void begin() {
-    std::lock_guard lock(mutex_);
-    copying_ = true;
-  }
-  void end() {
-    {
-      std::lock_guard lock(mutex_);
-      copying_ = false;
-    }
-    done_.notify_all();
-  }
-  void wait_until_done() {
-    std::unique_lock lock(mutex_);
-    done_.wait(lock, [&] { return !copying_; });
+  explicit LatestRecords(Xapian::Database records) : records_(std::move(records)) {}
+
+  std::string resolve_duplicate_metadata(const std::string& key, std::size_t,
+                                         const std::string tags[]) override {
+    std::string latest = records_.get_metadata(key);
+    return latest.empty() ? tags[0] : latest;
   }
 
  private:
-  std::mutex mutex_;
-  std::condition_variable done_;
-  bool copying_ = false;
+  Xapian::Database records_;
 };
+
+// Deletes from the database at `path` the copies of each id that `earlier_copies` says are
+// not to be kept: all but the newest, which the merge numbered last, or all of them.
+void delete_earlier_copies(const fs::path& path,
+                           const std::map<std::string, bool>& earlier_copies) {
+  if (earlier_copies.empty()) return;
+  Xapian::WritableDatabase db(path.string(), Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
+  for (const auto& [id_term, keep_newest] : earlier_copies) {
+    std::vector<Xapian::docid> copies(db.postlist_begin(id_term), db.postlist_end(id_term));
+    if (keep_newest && !copies.empty()) copies.pop_back();
+    for (const Xapian::docid copy : copies) db.delete_document(copy);
+  }
+  db.commit();
+}
+
+}  // namespace
 
 // One shard database and the thread that writes it, fed through a bounded queue.
 class ShardedLoad::Shard {
  public:
-  Shard(const fs::path& path, std::uint64_t batch, ShardCopying& shard_copying)
+  Shard(const fs::path& path, std::uint64_t batch)
       : db_(path.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC),
         batch_(batch),
-        shard_copying_(shard_copying),
         thread_([this] { run(); }) {}
 
   ~Shard() {
@@ -169,7 +174,6 @@ class ShardedLoad::Shard {
           db_.delete_document(std::get<Removal>(*operation).id_term);
         }
         if (++buffered >= batch_) {
-          shard_copying_.wait_until_done();
           db_.commit();
           buffered = 0;
         }
@@ -181,7 +185,6 @@ class ShardedLoad::Shard {
 
   Xapian::WritableDatabase db_;
   const std::uint64_t batch_;
-  ShardCopying& shard_copying_;
   BoundedQueue<Operation> queue_{256};
   std::thread thread_;  // last: it starts once the rest is ready
 };
@@ -190,10 +193,12 @@ unsigned ShardedLoad::shard_count() {
   return std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
 }
 
-ShardedLoad::ShardedLoad(IndexWriter& target, std::uint64_t first_merge, std::uint64_t shard_batch)
+ShardedLoad::ShardedLoad(IndexWriter& target, std::uint64_t first_merge, std::uint64_t shard_batch,
+                         std::uint64_t generation_size)
     : target_(target),
       staging_(target.path() + ".staging"),
-      shard_copying_(std::make_unique<ShardCopying>()),
+      shard_batch_(std::max<std::uint64_t>(shard_batch, 1)),
+      generation_size_(std::max<std::uint64_t>(generation_size, 1)),
       next_merge_(std::max<std::uint64_t>(first_merge, 1)) {
   // A staging folder left by a killed run is stale: the target's lock, which we hold, is
   // what let that run write it.
@@ -203,11 +208,7 @@ ShardedLoad::ShardedLoad(IndexWriter& target, std::uint64_t first_merge, std::ui
                                       Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
   stamp_database_version(records_);
   records_.commit();
-  for (unsigned i = 0, shards = shard_count(); i < shards; ++i) {
-    shards_.push_back(std::make_unique<Shard>(staging_ / ("shard-" + std::to_string(i)),
-                                              std::max<std::uint64_t>(shard_batch, 1),
-                                              *shard_copying_));
-  }
+  open_generation();
 }
 
 ShardedLoad::~ShardedLoad() {
@@ -225,37 +226,75 @@ ShardedLoad::~ShardedLoad() {
   fs::remove_all(target_.path() + ".next", ignored);
 }
 
-ShardedLoad::Shard& ShardedLoad::shard_for(std::string_view id_term) {
-  return *shards_[fnv1a(id_term) % shards_.size()];
+fs::path ShardedLoad::generation_folder() const {
+  return staging_ / ("generation-" + std::to_string(generation_));
+}
+
+void ShardedLoad::open_generation() {
+  const fs::path folder = generation_folder();
+  fs::create_directories(folder);
+  for (unsigned i = 0, shards = shard_count(); i < shards; ++i) {
+    shards_.push_back(std::make_unique<Shard>(folder / shard_name(i), shard_batch_));
+  }
+  writes_in_generation_ = 0;
+}
+
+void ShardedLoad::close_generation() {
+  std::vector<std::future<void>> commits;
+  for (auto& shard : shards_) commits.push_back(shard->commit());
+  for (auto& committed : commits) committed.get();
+  shards_.clear();
+  closed_generations_.push_back(generation_folder());
+  ++generation_;
 }
 
 AddResult ShardedLoad::write(BuiltDocument built) {
   const std::uint64_t hash = fnv1a(built.id_term);
   // Two ids with one hash make a later one look like a copy: replacing costs a look-up, and
-  // finds nothing to replace.
-  const bool first_copy = written_.insert(hash).second;
+  // finds nothing to replace; deleting its earlier copies finds none.
+  const auto [last, first_copy] = written_.try_emplace(hash, generation_);
+  const bool copy_in_generation = !first_copy && last->second == generation_;
+  if (!first_copy && !copy_in_generation) {
+    earlier_copies_[built.id_term] = true;
+  } else if (first_copy) {
+    // Removed before: its earlier copies are to go, this one to stay.
+    if (const auto removed = earlier_copies_.find(built.id_term);
+        removed != earlier_copies_.end()) {
+      removed->second = true;
+    }
+  }
+  last->second = generation_;
   // Moved, never shared: a Xapian object's reference count is not safe across threads.
-  shards_[hash % shards_.size()]->write(std::move(built), first_copy);
+  shards_[hash % shards_.size()]->write(std::move(built), !copy_in_generation);
   ++writes_since_merge_;
+  ++writes_in_generation_;
   return first_copy ? AddResult::added : AddResult::replaced;
 }
 
 bool ShardedLoad::remove(std::string_view id) {
   const std::string term = schema::boolean_term(schema::kId, id);
-  if (written_.erase(fnv1a(term)) == 0) return false;
-  shard_for(term).remove(term);
+  const std::uint64_t hash = fnv1a(term);
+  const auto last = written_.find(hash);
+  if (last == written_.end()) return false;
+  if (last->second == generation_) shards_[hash % shards_.size()]->remove(term);
+  earlier_copies_[term] = false;
+  written_.erase(last);
   ++writes_since_merge_;
   return true;
 }
 
 void ShardedLoad::commit() {
-  if (writes_since_merge_ < next_merge_) return;
-  merge(/*shards_written_on=*/true);
-  next_merge_ = std::max<std::uint64_t>(next_merge_, written_.size());
+  if (writes_since_merge_ >= next_merge_) {
+    merge(/*load_goes_on=*/true);
+    next_merge_ = std::max<std::uint64_t>(next_merge_, written_.size());
+  } else if (writes_in_generation_ >= generation_size_ * shards_.size()) {
+    close_generation();
+    open_generation();
+  }
 }
 
 void ShardedLoad::finish() {
-  merge(/*shards_written_on=*/false);
+  merge(/*load_goes_on=*/false);
   wait_for_merge();
 }
 
@@ -263,55 +302,43 @@ void ShardedLoad::wait_for_merge() {
   if (merging_.valid()) merging_.get();
 }
 
-void ShardedLoad::merge(bool shards_written_on) {
+void ShardedLoad::merge(bool load_goes_on) {
   wait_for_merge();
   records_.commit();
-  std::vector<std::future<void>> commits;
-  for (auto& shard : shards_) commits.push_back(shard->commit());
-  for (auto& committed : commits) committed.get();
+  close_generation();
+  if (load_goes_on) open_generation();
   writes_since_merge_ = 0;
 
   // The records are written by this thread alone, which commits them only here, after the
-  // merge: they are read in place. So are the shards at the end, when nothing writes them.
-  // While the load goes on, the merge reads copies of the shards as this checkpoint left them,
-  // and the shards wait for the copies, not the merge, before they commit again.
-  if (shards_written_on) shard_copying_->begin();
-  merging_ = std::async(std::launch::async, [this, shards_written_on] {
-    const fs::path next = target_.path() + ".next";
-    const fs::path copies = staging_ / "merging";
-    Xapian::Database sources;
-    {
-      // However the copying ends, no shard waits for it any longer.
-      struct CopyingEnds {
-        ShardCopying* copying;
-        ~CopyingEnds() {
-          if (copying != nullptr) copying->end();
-        }
-      } ends{shards_written_on ? shard_copying_.get() : nullptr};
-      sources.add_database(Xapian::Database((staging_ / "records").string()));
-      fs::remove_all(copies);
-      if (shards_written_on) fs::create_directories(copies);
-      for (unsigned i = 0; i < shards_.size(); ++i) {
-        const std::string name = "shard-" + std::to_string(i);
-        fs::path shard = staging_ / name;
-        if (shards_written_on) {
-          fs::copy(shard, copies / name, fs::copy_options::recursive);
-          shard = copies / name;
-        }
-        sources.add_database(Xapian::Database(shard.string()));
-      }
+  // merge: they are read in place, as are the closed generations, which nothing writes.
+  merging_ = std::async(std::launch::async, &ShardedLoad::merge_into_target, this,
+                        std::exchange(closed_generations_, {}), std::exchange(earlier_copies_, {}));
+}
+
+void ShardedLoad::merge_into_target(const std::vector<fs::path>& generations,
+                                    const std::map<std::string, bool>& earlier_copies) {
+  const fs::path next = target_.path() + ".next";
+  const Xapian::Database records((staging_ / "records").string());
+  Xapian::Database sources(records);
+  sources.add_database(Xapian::Database(target_.path()));
+  // In a fixed order, so that the merged database's document numbers are too.
+  for (const fs::path& generation : generations) {
+    for (unsigned i = 0, shards = shard_count(); i < shards; ++i) {
+      sources.add_database(Xapian::Database((generation / shard_name(i)).string()));
     }
-    fs::remove_all(next);
-    sources.compact(next.string(), 0, static_cast<int>(schema::kBlockSize));
-    sources.close();
-    fs::remove_all(copies);
-    sync_tree(next);
-    put_in_place(next, target_.path());
-    // Until this reopen the new database is not locked: a writer starting in that instant would
-    // take it, and this run would stop with "locked" rather than write beside it.
-    target_.reopen();
-    fs::remove_all(next);
-  });
+  }
+  fs::remove_all(next);
+  LatestRecords latest_records(records);
+  sources.compact(next.string(), 0, static_cast<int>(schema::kBlockSize), latest_records);
+  sources.close();
+  delete_earlier_copies(next, earlier_copies);
+  sync_tree(next);
+  put_in_place(next, target_.path());
+  // Until this reopen the new database is not locked: a writer starting in that instant would
+  // take it, and this run would stop with "locked" rather than write beside it.
+  target_.reopen();
+  fs::remove_all(next);
+  for (const fs::path& generation : generations) fs::remove_all(generation);
 }
 
 }  // namespace newsdex
