@@ -118,7 +118,8 @@ TEST_F(IncrementalTest, RerunsReadOnlyWhatChangedAndPruneRemovesWhatWentAway) {
 TEST_F(IncrementalTest, AFirstLoadKeepsTheLastCopyOfAnArticleAndClearsAStaleStaging) {
   rewrite(archive_ / "a.jsonl", record("a1", "Harbour opens") + record("a2", "Mill closes"));
   rewrite(archive_ / "b.jsonl", record("a1", "Harbour opens again") + record("b1", "Council meets"));
-  testing::write_file(fs::path(db_ + ".staging") / "shard-0" / "left-by-a-killed-run", "x");
+  testing::write_file(
+      fs::path(db_ + ".staging") / "generation-0" / "shard-0" / "left-by-a-killed-run", "x");
 
   const IndexReport first = index();
   EXPECT_EQ(first.read, 4u);
