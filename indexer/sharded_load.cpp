@@ -255,6 +255,7 @@ AddResult ShardedLoad::write(BuiltDocument built) {
   const auto [last, first_copy] = written_.try_emplace(hash, generation_);
   const bool copy_in_generation = !first_copy && last->second == generation_;
   if (!first_copy && !copy_in_generation) {
+    // Its earlier copies are in closed generations or the target: the merge deletes them.
     earlier_copies_[built.id_term] = true;
   } else if (first_copy) {
     // Removed before: its earlier copies are to go, this one to stay.
