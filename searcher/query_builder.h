@@ -3,6 +3,7 @@
 
 #include <xapian.h>
 
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -34,11 +35,19 @@ class QueryBuilder {
   /// The analysis its queries are made with, for snippets that must agree with them.
   TextAnalysis& analysis() noexcept { return analysis_; }
 
+  /// Forgets the archive's languages, for a database reopened at a newer revision.
+  void clear() { languages_by_analysis_.clear(); }
+
  private:
+  /// The archive's languages, grouped by `TextAnalysis::analysis_key`: read from the language
+  /// terms once, not for every query (listing them was a quarter of parsing a one-word query).
+  const std::map<std::string, std::vector<std::string>>& languages_by_analysis();
+
   Xapian::Database db_;  ///< shares the searcher's database, and so its reopens
   FacetOrdinals* ordinals_;  ///< never null
   TextAnalysis analysis_;
   Xapian::QueryParser parser_;
+  std::map<std::string, std::vector<std::string>> languages_by_analysis_;  ///< empty: not read
 };
 
 }  // namespace newsdex

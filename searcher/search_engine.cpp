@@ -360,6 +360,7 @@ void SearchEngine::reopen() {
     spelling_ = SpellingSuggester(db_);
   } else if (db_.reopen()) {
     ordinals_.clear();
+    queries_.clear();
     spelling_.clear();
   }
 }

@@ -211,6 +211,19 @@ TEST_F(ApiTest, ReaderSeesCommitsAfterReopen) {
   EXPECT_EQ(searcher.search({.query = "cyberattack"}).total.estimated, 3u);
 }
 
+// The languages a query is parsed for are the archive's as of the last reopen: a Spanish
+// article added since is matched by its Spanish stem (`corriendo` → `corr`; English leaves it).
+TEST_F(ApiTest, ReaderParsesForLanguagesAddedBeforeReopen) {
+  Searcher searcher = Searcher::open(db_);
+  EXPECT_EQ(searcher.search({.query = "corriendo"}).total.estimated, 0u);
+  Index index = Index::open(db_);
+  index.add(story("s1", "Los trenes vuelven", "Los trenes corren de nuevo.", "2023-06-01",
+                  "Test Wire", "es"));
+  index.commit();
+  searcher.reopen();
+  EXPECT_EQ(searcher.search({.query = "corriendo"}).total.estimated, 1u);
+}
+
 TEST_F(ApiTest, StatsDescribeTheDatabase) {
   const IndexStats stats = Searcher::open(db_).stats();
   EXPECT_EQ(stats.documents, 6u);
