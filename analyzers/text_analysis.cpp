@@ -81,7 +81,7 @@ const LanguageAnalysis* find_language(std::string_view language) {
 
 }  // namespace
 
-std::string_view TextAnalysis::name() noexcept { return "newsdex-icu/1"; }
+std::string_view TextAnalysis::name() noexcept { return "newsdex-icu/2"; }
 
 const Xapian::Stem& TextAnalysis::stemmer(std::string_view language) {
   auto it = stemmers_.find(language);
@@ -100,7 +100,7 @@ void TextAnalysis::set_language(Xapian::TermGenerator& generator, std::string_vi
   const Xapian::Stem& stem = stemmer(language);
   generator.set_stemmer(stem);
   generator.set_stemming_strategy(stem.is_none() ? Xapian::TermGenerator::STEM_NONE
-                                                 : Xapian::TermGenerator::STEM_SOME);
+                                                 : Xapian::TermGenerator::STEM_ALL_Z);
 }
 
 void TextAnalysis::index_text(Xapian::TermGenerator& generator, std::string_view text,
@@ -108,11 +108,15 @@ void TextAnalysis::index_text(Xapian::TermGenerator& generator, std::string_view
   generator.index_text(normalizer_.normalize(text), wdf_inc, std::string(prefix));
 }
 
+std::string TextAnalysis::term_prefix(std::string_view field_prefix, bool stemmed) {
+  return (stemmed ? "Z" : "") + std::string(field_prefix);
+}
+
 void TextAnalysis::configure(Xapian::QueryParser& parser, std::string_view language) {
   const Xapian::Stem& stem = stemmer(language);
   parser.set_stemmer(stem);
   parser.set_stemming_strategy(stem.is_none() ? Xapian::QueryParser::STEM_NONE
-                                              : Xapian::QueryParser::STEM_SOME);
+                                              : Xapian::QueryParser::STEM_ALL);
   parser.set_stopper(stopper(language));
 }
 

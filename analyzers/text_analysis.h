@@ -16,9 +16,13 @@ namespace newsdex {
 /// The one definition of how text becomes terms. Indexing feeds its TermGenerator and searching
 /// its QueryParser through the same object and the same `TextNormalizer`, so the two sides
 /// cannot drift apart: text is folded and segmented (see `TextNormalizer`), then Xapian makes
-/// the terms, stemming with the Snowball stemmer of the article's language (`STEM_SOME`:
-/// unstemmed terms with positions, `Z`-prefixed stems without). Stopwords stay in the index
-/// and are skipped only in free-text queries, per language.
+/// the terms. In a language with a Snowball stemmer only the stems are indexed, with positions
+/// and a `Z` before the field's prefix (Xapian's `STEM_ALL_Z`), as Lucene's and Elasticsearch's
+/// analysers index stems alone; a phrase then matches its words in any form. Indexing the
+/// unstemmed words too (`STEM_SOME`) made a load of Reuters-21578 take 28% longer and its
+/// database 19% bigger (docs/ARCHITECTURE.md). In a language without a stemmer the words are
+/// indexed as they are. Stopwords stay in the index and are skipped only in free-text queries,
+/// per language.
 ///
 /// Not thread-safe (it caches stemmers, which Xapian does not share between threads): use
 /// one per thread. Throws `Error` (`internal`) if ICU's data cannot be loaded.
@@ -37,8 +41,14 @@ class TextAnalysis {
   void index_text(Xapian::TermGenerator& generator, std::string_view text,
                   Xapian::termcount wdf_inc = 1, std::string_view prefix = {});
 
-  /// Sets `parser` up to match articles in `language`: its stemmer and its stopwords. The
-  /// stopper belongs to this object, which must outlive the parser's use of it.
+  /// The prefix of the terms that text indexed under `field_prefix` makes in a language with a
+  /// stemmer (`stemmed`: `Z` and the field's prefix) or without one (the field's prefix).
+  static std::string term_prefix(std::string_view field_prefix, bool stemmed);
+
+  /// Sets `parser` up to match articles in `language`: its stemmer and its stopwords. Its
+  /// free-text prefixes must be `term_prefix`es for whether `language` has a stemmer: the
+  /// parser stems every word (`STEM_ALL`) and puts them after. The stopper belongs to this
+  /// object, which must outlive the parser's use of it.
   void configure(Xapian::QueryParser& parser, std::string_view language);
 
   /// `query` ready for a parser set up by `configure`; see `TextNormalizer::normalize_query`.

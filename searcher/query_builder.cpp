@@ -107,23 +107,28 @@ std::vector<std::string> parsed_words(std::string_view normalized) {
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, FacetOrdinals& ordinals)
     : db_(db), ordinals_(&ordinals) {
-  parser_.set_database(db);
-  // All words must match, as news readers expect from a search box; OR is one keyword away.
-  parser_.set_default_op(Xapian::Query::OP_AND);
-  // The headline is indexed only under its prefix, the rest of the text only without one: an
-  // unfielded word is looked for in both, each term weighed by BM25 in its own right.
-  parser_.add_prefix("", "");
-  parser_.add_prefix("", std::string(schema::kHeadline));
-  parser_.add_prefix(std::string(kHeadlineField), std::string(schema::kHeadline));
-  parser_.add_prefix(std::string(kBodyField), "");
-  // Filters in the query text: `source:Reuters`, `country:albania`, `person:"Edi Rama"`.
-  for (const FilterField& field : filter_fields()) {
-    parser_.add_boolean_prefix(std::string(field.name),
-                               (new FacetFieldProcessor(db, field.targets))->release());
+  for (const bool stemmed : {false, true}) {
+    Xapian::QueryParser& parser = parsers_[stemmed];
+    parser.set_database(db);
+    // All words must match, as news readers expect from a search box; OR is one keyword away.
+    parser.set_default_op(Xapian::Query::OP_AND);
+    // The headline is indexed only under its prefix, the rest of the text only without one:
+    // an unfielded word is looked for in both, each term weighed by BM25 in its own right.
+    const std::string headline = TextAnalysis::term_prefix(schema::kHeadline, stemmed);
+    const std::string rest = TextAnalysis::term_prefix("", stemmed);
+    parser.add_prefix("", rest);
+    parser.add_prefix("", headline);
+    parser.add_prefix(std::string(kHeadlineField), headline);
+    parser.add_prefix(std::string(kBodyField), rest);
+    // Filters in the query text: `source:Reuters`, `country:albania`, `person:"Edi Rama"`.
+    for (const FilterField& field : filter_fields()) {
+      parser.add_boolean_prefix(std::string(field.name),
+                                (new FacetFieldProcessor(db, field.targets))->release());
+    }
+    parser.add_boolean_prefix("date", (new DateFieldProcessor(ordinals))->release());
+    // `cyber*` expands to the 500 most frequent words it starts, not to every one of them.
+    parser.set_max_expansion(500, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   }
-  parser_.add_boolean_prefix("date", (new DateFieldProcessor(ordinals))->release());
-  // `cyber*` expands to the 500 most frequent words it starts, not to every one of them.
-  parser_.set_max_expansion(500, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
 }
 
 const std::map<std::string, std::vector<std::string>>& QueryBuilder::languages_by_analysis() {
@@ -173,8 +178,9 @@ Xapian::Query QueryBuilder::parse(std::string_view text) {
     // The serialised parse → the parse and the languages it is for.
     std::map<std::string, std::pair<Xapian::Query, std::set<std::string>>> branches;
     for (const auto& [signature, languages] : languages_by_signature) {
-      analysis_.configure(parser_, languages.front());
-      Xapian::Query query = parser_.parse_query(normalized, flags);
+      Xapian::QueryParser& parser = parsers_[!analysis_.stemmer(languages.front()).is_none()];
+      analysis_.configure(parser, languages.front());
+      Xapian::Query query = parser.parse_query(normalized, flags);
       auto& [branch_query, branch_languages] = branches[query.serialise()];
       branch_query = std::move(query);
       branch_languages.insert(languages.begin(), languages.end());

@@ -35,18 +35,20 @@ class QueryBuilder {
   /// The analysis its queries are made with, for snippets that must agree with them.
   TextAnalysis& analysis() noexcept { return analysis_; }
 
-  /// Forgets the archive's languages, for a database reopened at a newer revision.
-  void clear() { languages_by_analysis_.clear(); }
-
- private:
   /// The archive's languages, grouped by `TextAnalysis::analysis_key`: read from the language
   /// terms once, not for every query (listing them was a quarter of parsing a one-word query).
   const std::map<std::string, std::vector<std::string>>& languages_by_analysis();
 
+  /// Forgets the archive's languages, for a database reopened at a newer revision.
+  void clear() { languages_by_analysis_.clear(); }
+
+ private:
   Xapian::Database db_;  ///< shares the searcher's database, and so its reopens
   FacetOrdinals* ordinals_;  ///< never null
   TextAnalysis analysis_;
-  Xapian::QueryParser parser_;
+  /// For languages without a stemmer and with one: their terms' prefixes differ
+  /// (`TextAnalysis::term_prefix`), and a parser's prefixes are there for good.
+  Xapian::QueryParser parsers_[2];
   std::map<std::string, std::vector<std::string>> languages_by_analysis_;  ///< empty: not read
 };
 

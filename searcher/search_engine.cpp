@@ -35,15 +35,15 @@ constexpr std::size_t kCollapseLookahead = 20;
 // Words of an article that `similar` searches for.
 constexpr Xapian::termcount kSimilarTerms = 25;
 
-// The article's own words, in its headline (`S`) or elsewhere (unprefixed), not its id,
-// facets or stemmed forms. Words start with a lower-case letter, a digit or a non-ASCII byte;
-// prefixes are capitals.
+// The article's own words, in its headline (`S`) or elsewhere (unprefixed), as stems (`Z`
+// first) in a language with a stemmer: not its id or facets. Words start with a lower-case
+// letter, a digit or a non-ASCII byte; prefixes are capitals.
 class WordsOnly : public Xapian::ExpandDecider {
  public:
   bool operator()(const std::string& term) const override {
-    const std::string_view word = std::string_view(term).starts_with(schema::kHeadline)
-                                      ? std::string_view(term).substr(schema::kHeadline.size())
-                                      : std::string_view(term);
+    std::string_view word = term;
+    if (word.starts_with('Z')) word.remove_prefix(1);
+    if (word.starts_with(schema::kHeadline)) word.remove_prefix(schema::kHeadline.size());
     if (word.size() <= 2) return false;
     const auto first = static_cast<unsigned char>(word[0]);
     return !(first >= 'A' && first <= 'Z');
@@ -184,7 +184,11 @@ SearchResults SearchEngine::search(const SearchRequest& request) {
                                             ->release()));
   }
   SearchResults results = run(query, request);
-  results.suggestion = spelling_.suggest(request.query, queries_.analysis());
+  std::vector<std::string> languages;  // one of each analysis
+  for (const auto& [analysis, alike] : queries_.languages_by_analysis()) {
+    languages.push_back(alike.front());
+  }
+  results.suggestion = spelling_.suggest(request.query, queries_.analysis(), languages);
   return results;
 }
 

@@ -26,6 +26,7 @@ namespace newsdex {
 struct detail::QueryWords {
   struct Phrase {
     std::vector<std::string> words;
+    bool stemmed = false;  ///< `words` are stems (`Zcrude Zoil`), matched by the text's stems
     unsigned word = 0;
   };
   std::map<std::string, unsigned, std::less<>> exact;
@@ -66,10 +67,16 @@ using detail::QueryWords;
 
 // Free-text terms are folded to lower case; a capital starts a prefix. The headline's prefix
 // is dropped so that `headline:` words are marked in the text too; other prefixes are filters.
+// A stem's `Z` is dropped by `stem_of` first.
 std::string_view unprefixed(std::string_view term) {
   if (term.starts_with(schema::kHeadline)) term.remove_prefix(schema::kHeadline.size());
   const bool prefixed = !term.empty() && term[0] >= 'A' && term[0] <= 'Z';
   return prefixed ? std::string_view() : term;
+}
+
+// The stem a stemmed language's term stands for (`Zoil`, `ZSoil`: `oil`), or empty.
+std::string_view stem_of(std::string_view term) {
+  return term.starts_with('Z') ? unprefixed(term.substr(1)) : std::string_view();
 }
 
 std::string leaf_term(const Xapian::Query& leaf) { return *leaf.get_unique_terms_begin(); }
@@ -79,8 +86,7 @@ void collect(const Xapian::Query& query, QueryWords& words) {
     case Xapian::Query::LEAF_TERM: {
       const std::string term = leaf_term(query);
       if (term.starts_with('Z')) {
-        if (const std::string_view stem = unprefixed(std::string_view(term).substr(1));
-            !stem.empty()) {
+        if (const std::string_view stem = stem_of(term); !stem.empty()) {
           words.stems.emplace(stem, words.number(query, stem));
         }
       } else if (const std::string_view word = unprefixed(term); !word.empty()) {
@@ -90,10 +96,13 @@ void collect(const Xapian::Query& query, QueryWords& words) {
     }
     case Xapian::Query::OP_WILDCARD: {
       // Xapian 1.4 shows a wildcard's pattern only in its description: `Query(WILDCARD OR zur)`.
+      // A stemmed language's (`Zcyber`) is matched by words starting as its stems do.
       std::string description = query.get_description();
       if (description.ends_with(')')) description.pop_back();
+      const std::string_view written =
+          std::string_view(description).substr(description.rfind(' ') + 1);
       const std::string_view pattern =
-          unprefixed(std::string_view(description).substr(description.rfind(' ') + 1));
+          written.starts_with('Z') ? stem_of(written) : unprefixed(written);
       if (!pattern.empty()) words.wildcards.emplace_back(pattern, words.number(query, pattern));
       return;
     }
@@ -104,7 +113,8 @@ void collect(const Xapian::Query& query, QueryWords& words) {
         if (part.get_type() != Xapian::Query::LEAF_TERM) return;
         // Named, so that the view `unprefixed` returns does not outlive the term.
         const std::string term = leaf_term(part);
-        const std::string_view word = unprefixed(term);
+        phrase.stemmed = term.starts_with('Z');
+        const std::string_view word = phrase.stemmed ? stem_of(term) : unprefixed(term);
         if (word.empty()) return;
         phrase.words.emplace_back(word);
       }
@@ -170,6 +180,11 @@ std::vector<std::string> starts_of(const QueryWords& words) {
   for (const auto& [stem, number] : words.stems) add(stem);
   for (const auto& [pattern, number] : words.wildcards) add(pattern);
   for (const QueryWords::Phrase& phrase : words.phrases) {
+    // A stemmed phrase's words may be written otherwise: each starts as its stem does.
+    if (phrase.stemmed) {
+      for (const std::string& stem : phrase.words) add(stem);
+      continue;
+    }
     std::string joined;
     for (const std::string& w : phrase.words) joined += (joined.empty() ? "" : " ") + w;
     starts.push_back(std::move(joined));
@@ -375,13 +390,29 @@ detail::Matches SnippetMaker::matches(std::string_view text, std::string_view la
   detail::Matches found{.tokens = analysis_.tokenize(text)};
   const std::vector<Token>& tokens = found.tokens;
   found.word_of.assign(tokens.size(), 0);
+  const Xapian::Stem& stemmer = analysis_.stemmer(language);
+  const bool keeps_first_letter = analysis_.stems_keep_first_letter(language);
+  // Whether token `i` is `word` of a phrase, or stems to it for a stemmed phrase. Stemming every
+  // word of a story tripled the time of a phrase query: a token is stemmed only when it can
+  // stem to the word, and once.
+  std::vector<std::optional<std::string>> stems(tokens.size());
+  const auto is = [&](std::size_t i, const std::string& word, bool stemmed) {
+    const std::string& term = tokens[i].term;
+    if (!stemmed) return term == word;
+    const auto first = static_cast<unsigned char>(term.empty() ? 0 : term[0]);
+    if (keeps_first_letter && first >= 'a' && first <= 'z' && !word.starts_with(term[0])) {
+      return false;
+    }
+    if (!stems[i]) stems[i] = stemmer.is_none() || !may_stem(term) ? term : stemmer(term);
+    return *stems[i] == word;
+  };
   for (const QueryWords::Phrase& phrase : words.phrases) {
     for (std::size_t i = 0; i + phrase.words.size() <= tokens.size(); ++i) {
-      if (!std::equal(phrase.words.begin(), phrase.words.end(),
-                      tokens.begin() + static_cast<std::ptrdiff_t>(i),
-                      [](const std::string& w, const Token& t) { return w == t.term; })) {
-        continue;
+      bool whole = true;
+      for (std::size_t k = 0; whole && k < phrase.words.size(); ++k) {
+        whole = is(i + k, phrase.words[k], phrase.stemmed);
       }
+      if (!whole) continue;
       for (std::size_t k = 0; k < phrase.words.size(); ++k) found.word_of[i + k] = phrase.word;
     }
   }
@@ -392,8 +423,6 @@ detail::Matches SnippetMaker::matches(std::string_view text, std::string_view la
     language_words = word_of_term_.try_emplace(std::string(language)).first;
   }
   std::unordered_map<std::string, unsigned>& word_of_term = language_words->second;
-  const Xapian::Stem& stemmer = analysis_.stemmer(language);
-  const bool keeps_first_letter = analysis_.stems_keep_first_letter(language);
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (found.word_of[i] == 0) {
       auto [known, is_new] = word_of_term.try_emplace(tokens[i].term);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "indexer/schema.h"
+#include "indexer/stored_article.h"
 #include "searcher/query_syntax.h"
 
 namespace newsdex {
@@ -99,24 +100,27 @@ const std::vector<std::vector<SpellingSuggester::KnownWord>>& SpellingSuggester:
   by_length.resize(kLongestWord + 1);
   // Indexed words start with a lower-case letter, a digit or a non-ASCII byte; prefixes are
   // capitals, so listing by the first byte meets only words: those of captions and body
-  // unprefixed, those of headlines under the headline's prefix.
-  for (const std::string_view prefix : {std::string_view(), schema::kHeadline}) {
-    const std::string start = std::string(prefix) + first;
-    for (auto it = db_.allterms_begin(start); it != db_.allterms_end(start); ++it) {
-      const std::string& term = *it;
-      const std::size_t length = term.size() - prefix.size();
-      if (length <= kLongestWord) {
-        by_length[length].push_back({term.substr(prefix.size()), it.get_termfreq()});
+  // unprefixed, those of headlines under the headline's prefix, and stems after a `Z`.
+  for (const bool stem : {false, true}) {
+    for (const std::string_view field : {std::string_view(), schema::kHeadline}) {
+      const std::string prefix = TextAnalysis::term_prefix(field, stem);
+      const std::string start = prefix + first;
+      for (auto it = db_.allterms_begin(start); it != db_.allterms_end(start); ++it) {
+        const std::string& term = *it;
+        const std::size_t length = term.size() - prefix.size();
+        if (length <= kLongestWord) {
+          by_length[length].push_back({{term.substr(prefix.size()), stem}, it.get_termfreq()});
+        }
       }
     }
   }
   // A word of both headlines and text once, in as many articles as both terms at most.
   for (std::vector<KnownWord>& words : by_length) {
     std::sort(words.begin(), words.end(),
-              [](const KnownWord& a, const KnownWord& b) { return a.text < b.text; });
+              [](const KnownWord& a, const KnownWord& b) { return a.form < b.form; });
     std::vector<KnownWord> merged;
     for (KnownWord& word : words) {
-      if (!merged.empty() && merged.back().text == word.text) {
+      if (!merged.empty() && merged.back().form == word.form) {
         merged.back().most_articles += word.most_articles;
       } else {
         merged.push_back(std::move(word));
@@ -127,32 +131,37 @@ const std::vector<std::vector<SpellingSuggester::KnownWord>>& SpellingSuggester:
   return by_length;
 }
 
-std::optional<std::string> SpellingSuggester::correct(const std::string& term,
-                                                      Xapian::doccount frequency) {
-  const std::size_t limit = term.size() <= 4 ? 1 : 2;
-  // A word the archive holds a few times is often the archive's own typo: a neighbour far
-  // more frequent is what the reader meant.
-  const Xapian::doccount wanted = frequency * kMoreFrequent;
-  const std::vector<std::vector<KnownWord>>& by_length = words_starting(term[0]);
-  std::map<std::string_view, std::size_t> near;  // candidate word → its distance from `term`
-  for (std::size_t length = term.size() > limit ? term.size() - limit : 0;
-       length <= term.size() + limit && length < by_length.size(); ++length) {
-    for (const KnownWord& candidate : by_length[length]) {
-      // Most words are rare: the bound spares comparing them.
-      if (candidate.most_articles < wanted) continue;
-      const std::size_t distance = edit_distance(term, candidate.text, limit);
-      if (distance != 0 && distance <= limit) near.emplace(candidate.text, distance);
+std::optional<SpellingSuggester::Form> SpellingSuggester::correct(const std::vector<Form>& forms,
+                                                                  Xapian::doccount wanted) {
+  std::map<Form, std::size_t> near;  // candidate → its distance from the nearest form
+  std::size_t worst_limit = 0;
+  for (const Form& form : forms) {
+    if (form.text.empty()) continue;
+    const std::size_t limit = form.text.size() <= 4 ? 1 : 2;
+    worst_limit = std::max(worst_limit, limit);
+    const std::vector<std::vector<KnownWord>>& by_length = words_starting(form.text[0]);
+    const std::size_t size = form.text.size();
+    for (std::size_t length = size > limit ? size - limit : 0;
+         length <= size + limit && length < by_length.size(); ++length) {
+      for (const KnownWord& candidate : by_length[length]) {
+        // Most words are rare: the bound spares comparing them.
+        if (candidate.form.stem != form.stem || candidate.most_articles < wanted) continue;
+        const std::size_t distance = edit_distance(form.text, candidate.form.text, limit);
+        if (distance == 0 || distance > limit) continue;
+        const auto [at, is_new] = near.emplace(candidate.form, distance);
+        if (!is_new) at->second = std::min(at->second, distance);
+      }
     }
   }
-  std::optional<std::string> best;
-  std::size_t best_distance = limit + 1;
+  std::optional<Form> best;
+  std::size_t best_distance = worst_limit + 1;
   Xapian::doccount best_frequency = 0;
   for (const auto& [candidate, distance] : near) {
-    const Xapian::doccount candidate_frequency = articles_with(std::string(candidate));
+    const Xapian::doccount candidate_frequency = articles_with(candidate);
     if (candidate_frequency < wanted) continue;
     if (distance < best_distance ||
         (distance == best_distance && candidate_frequency > best_frequency)) {
-      best = std::string(candidate);
+      best = candidate;
       best_distance = distance;
       best_frequency = candidate_frequency;
     }
@@ -160,15 +169,17 @@ std::optional<std::string> SpellingSuggester::correct(const std::string& term,
   return best;
 }
 
-Xapian::doccount SpellingSuggester::articles_with(const std::string& word) const {
-  const std::string in_headline = std::string(schema::kHeadline) + word;
+Xapian::doccount SpellingSuggester::articles_with(const Form& word) const {
+  const std::string in_headline =
+      TextAnalysis::term_prefix(schema::kHeadline, word.stem) + word.text;
+  const std::string in_text = TextAnalysis::term_prefix("", word.stem) + word.text;
   const Xapian::doccount headlines = db_.get_termfreq(in_headline);
-  const Xapian::doccount texts = db_.get_termfreq(word);
+  const Xapian::doccount texts = db_.get_termfreq(in_text);
   if (headlines == 0 || texts == 0) return headlines + texts;
   // Articles with the word in both are counted once: each of the shorter list looked up in
   // the longer.
-  const auto& [shorter, longer] = headlines <= texts ? std::pair(in_headline, word)
-                                                     : std::pair(word, in_headline);
+  const auto& [shorter, longer] =
+      headlines <= texts ? std::pair(in_headline, in_text) : std::pair(in_text, in_headline);
   Xapian::doccount both = 0;
   Xapian::PostingIterator other = db_.postlist_begin(longer);
   for (auto it = db_.postlist_begin(shorter); it != db_.postlist_end(shorter); ++it) {
@@ -179,24 +190,77 @@ Xapian::doccount SpellingSuggester::articles_with(const std::string& word) const
   return headlines + texts - both;
 }
 
+std::string SpellingSuggester::written_form(const std::string& stem, TextAnalysis& analysis) const {
+  for (const std::string_view field : {std::string_view(), schema::kHeadline}) {
+    const std::string term = TextAnalysis::term_prefix(field, true) + stem;
+    const Xapian::PostingIterator first = db_.postlist_begin(term);
+    if (first == db_.postlist_end(term)) continue;
+    const Xapian::Document doc = db_.get_document(*first);
+    const std::string language = doc.get_value(schema::kLanguageSlot);
+    const Xapian::Stem& stemmer = analysis.stemmer(language);
+    if (stemmer.is_none()) continue;
+    const StoredDisplay stored =
+        decode_stored_display(decompress_stored_article(doc.get_value(schema::kArticleSlot)));
+    // Only words that can stem to `stem` are stemmed (`TextAnalysis::stems_keep_first_letter`).
+    const bool keeps_first_letter = analysis.stems_keep_first_letter(language);
+    std::map<std::string, std::size_t> written;  // word that stems to `stem` → times written
+    for (const std::string* text : {&stored.headline, &stored.body}) {
+      for (const Token& token : analysis.tokenize(*text)) {
+        const char first = token.term.empty() ? '\0' : token.term[0];
+        if (keeps_first_letter && first >= 'a' && first <= 'z' && first != stem[0]) continue;
+        if (stemmer(token.term) == stem) ++written[token.term];
+      }
+    }
+    if (written.contains(stem)) return stem;
+    const auto most =
+        std::max_element(written.begin(), written.end(),
+                         [](const auto& a, const auto& b) { return a.second < b.second; });
+    if (most != written.end()) return most->first;
+  }
+  return stem;
+}
+
 std::optional<std::string> SpellingSuggester::suggest(std::string_view query,
-                                                      TextAnalysis& analysis) {
+                                                      TextAnalysis& analysis,
+                                                      std::span<const std::string> languages) {
   std::string corrected;
   std::size_t copied = 0;
   bool changed = false;
   for (const QueryWord& word : free_words(query)) {
     const std::string_view text = query.substr(word.begin, word.end - word.begin);
     for (const Token& token : analysis.tokenize(text)) {
-      if (token.term.size() < 3 || db_.get_termfreq(token.term) > kRareWord) continue;
-      const Xapian::doccount frequency = articles_with(token.term);
-      if (frequency > kRareWord) continue;
+      if (token.term.size() < 3) continue;
       if (std::all_of(token.term.begin(), token.term.end(),
                       [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
         continue;
       }
-      const std::optional<std::string> correction = correct(token.term, frequency);
+      // The word's stems in the languages with a stemmer, then the word as the others index
+      // it: most archives are mostly of languages with one.
+      std::vector<Form> forms;
+      for (const std::string& language : languages) {
+        const Xapian::Stem& stemmer = analysis.stemmer(language);
+        if (stemmer.is_none()) continue;
+        Form stem{stemmer(token.term), true};
+        if (std::find(forms.begin(), forms.end(), stem) == forms.end())
+          forms.push_back(std::move(stem));
+      }
+      forms.push_back({token.term, false});
+      // Known if in many articles: one term lookup each tells most words apart.
+      const auto common = [&](const Form& form) {
+        return db_.get_termfreq(TextAnalysis::term_prefix("", form.stem) + form.text) > kRareWord ||
+               db_.get_termfreq(TextAnalysis::term_prefix(schema::kHeadline, form.stem) +
+                                form.text) > kRareWord;
+      };
+      if (std::any_of(forms.begin(), forms.end(), common)) continue;
+      Xapian::doccount frequency = 0;
+      for (const Form& form : forms) frequency = std::max(frequency, articles_with(form));
+      if (frequency > kRareWord) continue;
+      // A word the archive holds a few times is often the archive's own typo: a neighbour far
+      // more frequent is what the reader meant.
+      const std::optional<Form> correction = correct(forms, frequency * kMoreFrequent);
       if (!correction) continue;
-      std::string replacement = *correction;
+      std::string replacement =
+          correction->stem ? written_form(correction->text, analysis) : correction->text;
       if (std::isupper(static_cast<unsigned char>(text[token.begin]))) {
         replacement[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(replacement[0])));
       }

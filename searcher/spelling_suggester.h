@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <xapian.h>
+
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <xapian.h>
 
 #include "analyzers/text_analysis.h"
 
@@ -23,30 +24,45 @@ namespace newsdex {
 /// candidate. This suggester needs neither: it compares a missing word with the indexed words,
 /// of headlines and of the rest alike, that share its first letter (Damerau-Levenshtein
 /// distance at most 1 for words of up to four letters, else 2) and takes the nearest, the most
-/// frequent (in articles) among equals. Only the words of the query are looked at, and only
-/// when one is missing, so a query that matches costs a few term lookups. The words with a
-/// given first letter are read from the database once, when a word with that letter is first
-/// corrected, and kept grouped by length with a bound on their articles (a correction compares
-/// only words of about the same length that may be frequent enough); `clear` forgets them.
-/// Not thread-safe.
+/// frequent (in articles) among equals. In languages with a stemmer the index holds stems
+/// (`TextAnalysis`): there the word's stems are compared with the indexed stems (`goverment`,
+/// stemmed `gover`, is one edit from `govern`), and a stem chosen is shown as a word of the
+/// first article holding it that stems to it (`government`). Only the words of the
+/// query are looked at, and only when one is missing, so a query that matches costs a few term
+/// lookups. The words with a given first letter are read from the database once, when a word
+/// with that letter is first corrected, and kept grouped by length with a bound on their
+/// articles (a correction compares only words of about the same length that may be frequent
+/// enough); `clear` forgets them. Not thread-safe.
 class SpellingSuggester {
  public:
   explicit SpellingSuggester(const Xapian::Database& db) : db_(db) {}
 
   /// `query` with each missing word replaced by its correction (keeping an initial capital),
   /// or nullopt when every word is in the archive or none has a correction. Field values,
-  /// operators and wildcards are left alone.
-  std::optional<std::string> suggest(std::string_view query, TextAnalysis& analysis);
+  /// operators and wildcards are left alone. `languages`: one of each way the archive's
+  /// languages are analysed, whose stems of the query's words are looked for.
+  std::optional<std::string> suggest(std::string_view query, TextAnalysis& analysis,
+                                     std::span<const std::string> languages);
 
   /// Forgets the words read, for a database reopened at a newer revision.
   void clear() { words_.clear(); }
 
  private:
-  std::optional<std::string> correct(const std::string& term, Xapian::doccount frequency);
-  /// How many articles hold `word`, in the headline or the rest of the text.
-  Xapian::doccount articles_with(const std::string& word) const;
-  struct KnownWord {
+  /// A word as the index may hold it: as written, or as a stem (`Z` before its prefixes).
+  struct Form {
     std::string text;
+    bool stem;
+    auto operator<=>(const Form&) const = default;
+  };
+  /// The nearest of the indexed words to one of `forms`, in at least `wanted` articles.
+  std::optional<Form> correct(const std::vector<Form>& forms, Xapian::doccount wanted);
+  /// How many articles hold `word`, in the headline or the rest of the text.
+  Xapian::doccount articles_with(const Form& word) const;
+  /// A word of the first article holding `stem` that stems to it: the stem itself if written
+  /// there, else the word written most often (`interest` rather than `interests`).
+  std::string written_form(const std::string& stem, TextAnalysis& analysis) const;
+  struct KnownWord {
+    Form form;
     Xapian::doccount most_articles;  ///< its terms' frequencies summed: at least its articles
   };
   /// The indexed words starting with `first`, each once, by length (index 0 unused).

@@ -228,6 +228,9 @@ TEST_F(QueryLanguageTest, SuggestsSpellingsFromTheArchive) {
   EXPECT_EQ(searcher.search({.query = "bundesbnak"}).suggestion, "bundesbank");
   EXPECT_EQ(searcher.search({.query = "Albania Teheren"}).suggestion, "Albania Teheran");
   EXPECT_EQ(searcher.search({.query = "albania"}).suggestion, std::nullopt);
+  // English words are indexed as stems: `goverment` stems to `gover`, one edit from `govern`,
+  // which is shown as an article writes it.
+  EXPECT_EQ(searcher.search({.query = "goverment portals"}).suggestion, "government portals");
 }
 
 TEST_F(QueryLanguageTest, RecencyBoostFavoursTheNewerOfEqualMatches) {

@@ -68,6 +68,30 @@ TEST(SnippetMaker, MarksAPhraseOnlyWhereItStandsWhole) {
   EXPECT_THAT(marked(snippet), Not(HasSubstr("[Crude] stocks")));
 }
 
+// A language with a stemmer is indexed as stems, so its phrases are of stems (`"crude oils"`):
+// they match the words in any form, and only where they stand together.
+TEST(SnippetMaker, MarksAStemmedPhraseInAnyForm) {
+  TextAnalysis analysis;
+  const std::string text =
+      "Oil stocks fell. " + filler(60) + "Prices of crude oils rose. " + filler(60);
+  const Snippet snippet = SnippetMaker(phrase("Zcrude", "Zoil"), analysis).make(text, "en", 120);
+  EXPECT_THAT(marked(snippet), HasSubstr("[crude] [oils]"));
+  EXPECT_THAT(marked(snippet), Not(HasSubstr("[Oil] stocks")));
+  EXPECT_EQ(
+      marked(
+          SnippetMaker(phrase("ZScrude", "ZSoil"), analysis).make("Crude oils rose.", "en", 120)),
+      "[Crude] [oils] rose.");
+}
+
+// A wildcard of a stemmed language's branch expands over stems (`Zcyber*`): words starting as
+// the pattern does are marked.
+TEST(SnippetMaker, MarksAStemmedWildcardsWords) {
+  TextAnalysis analysis;
+  const Xapian::Query wildcard(Xapian::Query::OP_WILDCARD, "Zcyber");
+  EXPECT_EQ(marked(SnippetMaker(wildcard, analysis).make("Cyberattacks hit ports.", "en", 120)),
+            "[Cyberattacks] hit ports.");
+}
+
 // QueryParser numbers a query's words, and one typed word becomes several terms across the
 // languages' branches (`fees`, `Zfee`): a passage holding two of them holds one query word, and
 // the earliest passage with it is shown.

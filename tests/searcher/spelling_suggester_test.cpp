@@ -48,7 +48,7 @@ class SpellingSuggesterTest : public ::testing::Test {
   }
 
   std::optional<std::string> suggest(std::string_view query) {
-    return SpellingSuggester(db_).suggest(query, analysis_);
+    return SpellingSuggester(db_).suggest(query, analysis_, {});
   }
 
   Xapian::WritableDatabase db_{std::string(), Xapian::DB_BACKEND_INMEMORY};
@@ -82,11 +82,11 @@ TEST_F(SpellingSuggesterTest, CountsAnArticleWithTheWordInHeadlineAndBodyOnce) {
 
 TEST_F(SpellingSuggesterTest, ReadsTheWordsAgainOnceCleared) {
   SpellingSuggester suggester(db_);
-  EXPECT_EQ(suggester.suggest("bundesbnak", analysis_), "bundesbank");
-  EXPECT_EQ(suggester.suggest("zzzzzz", analysis_), std::nullopt);
+  EXPECT_EQ(suggester.suggest("bundesbnak", analysis_, {}), "bundesbank");
+  EXPECT_EQ(suggester.suggest("zzzzzz", analysis_, {}), std::nullopt);
   add({"zzzzzy"});
   suggester.clear();
-  EXPECT_EQ(suggester.suggest("zzzzzz", analysis_), "zzzzzy");
+  EXPECT_EQ(suggester.suggest("zzzzzz", analysis_, {}), "zzzzzy");
 }
 
 TEST_F(SpellingSuggesterTest, LeavesKnownWordsFieldsOperatorsAndWildcardsAlone) {
