@@ -399,10 +399,7 @@ detail::Matches SnippetMaker::matches(std::string_view text, std::string_view la
   const auto is = [&](std::size_t i, const std::string& word, bool stemmed) {
     const std::string& term = tokens[i].term;
     if (!stemmed) return term == word;
-    const auto first = static_cast<unsigned char>(term.empty() ? 0 : term[0]);
-    if (keeps_first_letter && first >= 'a' && first <= 'z' && !word.starts_with(term[0])) {
-      return false;
-    }
+    if (!analysis_.may_stem_to(language, term, word)) return false;
     if (!stems[i]) stems[i] = stemmer.is_none() || !may_stem(term) ? term : stemmer(term);
     return *stems[i] == word;
   };

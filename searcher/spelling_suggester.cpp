@@ -201,14 +201,12 @@ std::string SpellingSuggester::written_form(const std::string& stem, TextAnalysi
     if (stemmer.is_none()) continue;
     const StoredDisplay stored =
         decode_stored_display(decompress_stored_article(doc.get_value(schema::kArticleSlot)));
-    // Only words that can stem to `stem` are stemmed (`TextAnalysis::stems_keep_first_letter`).
-    const bool keeps_first_letter = analysis.stems_keep_first_letter(language);
     std::map<std::string, std::size_t> written;  // word that stems to `stem` → times written
     for (const std::string* text : {&stored.headline, &stored.body}) {
       for (const Token& token : analysis.tokenize(*text)) {
-        const char first = token.term.empty() ? '\0' : token.term[0];
-        if (keeps_first_letter && first >= 'a' && first <= 'z' && first != stem[0]) continue;
-        if (stemmer(token.term) == stem) ++written[token.term];
+        if (analysis.may_stem_to(language, token.term, stem) && stemmer(token.term) == stem) {
+          ++written[token.term];
+        }
       }
     }
     if (written.contains(stem)) return stem;

@@ -144,6 +144,16 @@ TEST(TextAnalysisTest, ParsesQueries) {
   }
 }
 
+// Suffix stemmers keep an ASCII first letter, so a word starting otherwise cannot have the stem;
+// the Turkish stemmer can rewrite a word to another letter (`bunu` → `p`), so any word may.
+TEST(TextAnalysisTest, TellsWhichWordsMayStemToAStem) {
+  const TextAnalysis analysis;
+  EXPECT_TRUE(analysis.may_stem_to("en", "reports", "report"));
+  EXPECT_FALSE(analysis.may_stem_to("en", "deports", "report"));
+  EXPECT_TRUE(analysis.may_stem_to("en", "1987", "report"));  // not a letter: may be anything
+  EXPECT_TRUE(analysis.may_stem_to("tr", "bunu", "p"));
+}
+
 TEST(TextAnalysisTest, NamesItsVersion) { EXPECT_EQ(TextAnalysis::name(), "newsdex-icu/2"); }
 
 TEST(TextAnalysisTest, StemsEveryLanguageXapianShips) {
