@@ -20,7 +20,7 @@ namespace newsdex {
 /// and a `Z` before the field's prefix (Xapian's `STEM_ALL_Z`), as Lucene's and Elasticsearch's
 /// analysers index stems alone; a phrase then matches its words in any form. Indexing the
 /// unstemmed words too (`STEM_SOME`) made a load of Reuters-21578 take 28% longer and its
-/// database 19% bigger (docs/ARCHITECTURE.md). In a language without a stemmer the words are
+/// database 16% bigger (docs/ARCHITECTURE.md). In a language without a stemmer the words are
 /// indexed as they are. Stopwords stay in the index and are skipped only in free-text queries,
 /// per language.
 ///

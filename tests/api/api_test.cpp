@@ -224,6 +224,22 @@ TEST_F(ApiTest, ReaderParsesForLanguagesAddedBeforeReopen) {
   EXPECT_EQ(searcher.search({.query = "corriendo"}).total.estimated, 1u);
 }
 
+// A correction in a stemmed language is a stem, shown as the first article holding it writes
+// it: the stem itself when written there (`harvest`, though `harvests` is written more),
+// else the article's most frequent form of it (`reports`).
+TEST_F(ApiTest, ShowsACorrectedStemAsTheArchiveWritesIt) {
+  Index index = Index::open(db_);
+  index.add(story("r1", "Reports of reporting", "The reports said more reports would follow.",
+                  "2023-06-01"));
+  index.add(story("h1", "Farmers' harvests",
+                  "Harvests of wheat and harvests of rice beat last year's harvest.",
+                  "2023-06-02"));
+  index.commit();
+  const Searcher searcher = Searcher::open(db_);
+  EXPECT_EQ(searcher.search({.query = "reprots"}).suggestion, "reports");
+  EXPECT_EQ(searcher.search({.query = "harvset"}).suggestion, "harvest");
+}
+
 TEST_F(ApiTest, StatsDescribeTheDatabase) {
   const IndexStats stats = Searcher::open(db_).stats();
   EXPECT_EQ(stats.documents, 6u);
