@@ -107,6 +107,9 @@ Gazetteer::Gazetteer(const GazetteerTables& tables) {
   load_subdivisions(tables);
   load_regions(tables);
   rank_senses();
+  known_keys_ = KeyFilter(names_.size() + longest_from_.size());
+  for (const auto& [key, senses] : names_) known_keys_.add(key);
+  for (const auto& [first, words] : longest_from_) known_keys_.add(first);
 }
 
 void Gazetteer::load_countries(const GazetteerTables& tables) {
@@ -273,12 +276,14 @@ void Gazetteer::rank_senses() {
 }
 
 std::span<const NameSense> Gazetteer::find(std::string_view key) const {
+  if (!known_keys_.may_contain(key)) return {};
   const auto it = names_.find(key);
   if (it == names_.end()) return {};
   return it->second;
 }
 
 std::size_t Gazetteer::longest_name_from(std::string_view first) const {
+  if (!known_keys_.may_contain(first)) return 0;
   const auto it = longest_from_.find(first);
   return it == longest_from_.end() ? 0 : it->second;
 }

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analyzers/key_filter.h"
 #include "analyzers/text_scanner.h"
 
 namespace newsdex {
@@ -146,6 +147,7 @@ class Gazetteer {
   std::vector<std::uint32_t> former_states_;  // countries with an end year
   KeyMap<std::vector<NameSense>> names_;
   KeyMap<std::size_t> longest_from_;
+  KeyFilter known_keys_;  // the keys of names_ and of longest_from_
 };
 
 /// The English name of a country code (`AL` → `Albania`) in the built-in countries table, or
