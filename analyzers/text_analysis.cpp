@@ -110,16 +110,24 @@ const Xapian::Stem& TextAnalysis::stemmer(std::string_view language) {
   return it->second;
 }
 
-void TextAnalysis::set_language(Xapian::TermGenerator& generator, std::string_view language) {
-  const Xapian::Stem& stem = stemmer(language);
-  generator.set_stemmer(stem);
-  generator.set_stemming_strategy(stem.is_none() ? Xapian::TermGenerator::STEM_NONE
-                                                 : Xapian::TermGenerator::STEM_ALL_Z);
-}
-
-void TextAnalysis::index_text(Xapian::TermGenerator& generator, std::string_view text,
+void TextAnalysis::index_text(Xapian::Document& doc, Xapian::termpos& position,
+                              std::string_view language, std::string_view text,
                               Xapian::termcount wdf_inc, std::string_view prefix) {
-  generator.index_text(normalizer_.normalize(text), wdf_inc, std::string(prefix));
+  const Xapian::Stem& stem = stemmer(language);
+  std::string term(term_prefix(prefix, !stem.is_none()));
+  const std::size_t prefix_size = term.size();
+  normalizer_.for_each_term(text, [&](const std::string& word) {
+    term.resize(prefix_size);
+    if (stem.is_none()) {
+      term += word;
+    } else {
+      // As TermGenerator does, a word Snowball stems to nothing is passed over.
+      const std::string stemmed = stem(word);
+      if (stemmed.empty()) return;
+      term += stemmed;
+    }
+    doc.add_posting(term, ++position, wdf_inc);
+  });
 }
 
 std::string TextAnalysis::term_prefix(std::string_view field_prefix, bool stemmed) {

@@ -13,16 +13,16 @@
 
 namespace newsdex {
 
-/// The one definition of how text becomes terms. Indexing feeds its TermGenerator and searching
-/// its QueryParser through the same object and the same `TextNormalizer`, so the two sides
-/// cannot drift apart: text is folded and segmented (see `TextNormalizer`), then Xapian makes
-/// the terms. In a language with a Snowball stemmer only the stems are indexed, with positions
-/// and a `Z` before the field's prefix (Xapian's `STEM_ALL_Z`), as Lucene's and Elasticsearch's
-/// analysers index stems alone; a phrase then matches its words in any form. Indexing the
-/// unstemmed words too (`STEM_SOME`) made a load of Reuters-21578 take 28% longer and its
-/// database 16% bigger (docs/ARCHITECTURE.md). In a language without a stemmer the words are
-/// indexed as they are. Stopwords stay in the index and are skipped only in free-text queries,
-/// per language.
+/// The one definition of how text becomes terms. Indexing and searching (its QueryParser) go
+/// through the same object and the same `TextNormalizer`, so the two sides cannot drift apart:
+/// text is folded and segmented (see `TextNormalizer`) into words that Xapian's QueryParser and
+/// TermGenerator both take as they are, then stemmed. In a language with a Snowball stemmer only
+/// the stems are indexed, with positions and a `Z` before the field's prefix (Xapian's
+/// `STEM_ALL_Z`), as Lucene's and Elasticsearch's analysers index stems alone; a phrase then
+/// matches its words in any form. Indexing the unstemmed words too (`STEM_SOME`) made a load of
+/// Reuters-21578 take 28% longer and its database 16% bigger (docs/ARCHITECTURE.md). In a language
+/// without a stemmer the words are indexed as they are. Stopwords stay in the index and are skipped
+/// only in free-text queries, per language.
 ///
 /// Not thread-safe (it caches stemmers, which Xapian does not share between threads): use
 /// one per thread. Throws `Error` (`internal`) if ICU's data cannot be loaded.
@@ -32,14 +32,15 @@ class TextAnalysis {
   /// Bump the version whenever a change alters any term made from any text.
   static std::string_view name() noexcept;
 
-  /// Sets `generator` up for an article in `language` (a code from `identify_language`):
-  /// its stemmer, or no stemming for languages Xapian 1.4 has no stemmer for.
-  void set_language(Xapian::TermGenerator& generator, std::string_view language);
-
-  /// Indexes `text` into `generator`'s document: each word once at the next position, its
-  /// term counted `wdf_inc` times, with `prefix` before every term.
-  void index_text(Xapian::TermGenerator& generator, std::string_view text,
-                  Xapian::termcount wdf_inc = 1, std::string_view prefix = {});
+  /// Adds the terms of `text`, an article's in `language` (a code from `identify_language`), to
+  /// `doc`: each word once, at the position after `position`, which it advances, its term
+  /// counted `wdf_inc` times. In a language with a stemmer the term is `Z`, `prefix` and the
+  /// word's stem; in one without, `prefix` and the word. These are the terms Xapian's
+  /// TermGenerator makes of `TextNormalizer::normalize`'s output with `STEM_ALL_Z` or
+  /// `STEM_NONE` (a test checks it), without its parsing the text a second time.
+  void index_text(Xapian::Document& doc, Xapian::termpos& position, std::string_view language,
+                  std::string_view text, Xapian::termcount wdf_inc = 1,
+                  std::string_view prefix = {});
 
   /// The prefix of the terms that text indexed under `field_prefix` makes in a language with a
   /// stemmer (`stemmed`: `Z` and the field's prefix) or without one (the field's prefix).

@@ -665,11 +665,17 @@ std::vector<Token> TextNormalizer::tokenize(std::string_view text) {
   return tokens;
 }
 
-std::string TextNormalizer::normalize(std::string_view text) {
+void TextNormalizer::for_each_term(std::string_view text,
+                                   const std::function<void(const std::string&)>& each) {
   impl_->fold(text);
+  impl_->scan(0, impl_->folded.size(),
+              [&](std::size_t, std::size_t, const std::string& term) { each(term); });
+}
+
+std::string TextNormalizer::normalize(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  impl_->scan(0, impl_->folded.size(), [&](std::size_t, std::size_t, const std::string& term) {
+  for_each_term(text, [&](const std::string& term) {
     if (!out.empty()) out.push_back(' ');
     out += term;
   });

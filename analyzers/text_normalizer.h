@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -44,7 +45,11 @@ class TextNormalizer {
   /// The words of `text`, in order, with their byte offsets in `text`.
   std::vector<Token> tokenize(std::string_view text);
 
-  /// The terms of `text` separated by single spaces: the text to give TermGenerator.
+  /// Calls `each` with the terms of `text`, in order: what `tokenize` makes, without offsets.
+  void for_each_term(std::string_view text, const std::function<void(const std::string&)>& each);
+
+  /// The terms of `text` separated by single spaces: what Xapian's TermGenerator, given it,
+  /// would make into the same terms.
   std::string normalize(std::string_view text);
 
   /// `query` with its words folded as `normalize` folds them and the QueryParser syntax kept:

@@ -63,19 +63,19 @@ DocumentBuilder::DocumentBuilder(const MetadataOptions& metadata) : metadata_opt
 BuiltDocument DocumentBuilder::build(const Article& article) {
   BuiltDocument built;
   Xapian::Document& doc = built.document;
-  generator_.set_document(doc);
   const std::string language = identify_language(article);
-  analysis_.set_language(generator_, language);
 
   // The headline only under its prefix: unfielded queries search both vocabularies, so a
   // second, unprefixed copy would only make the index bigger and the indexer slower.
-  analysis_.index_text(generator_, article.headline, kHeadlineWeight, schema::kHeadline);
+  Xapian::termpos position = 0;
+  analysis_.index_text(doc, position, language, article.headline, kHeadlineWeight,
+                       schema::kHeadline);
   for (const std::string& caption : article.captions) {
-    generator_.increase_termpos(kFieldGap);
-    analysis_.index_text(generator_, caption);
+    position += kFieldGap;
+    analysis_.index_text(doc, position, language, caption);
   }
-  generator_.increase_termpos(kFieldGap);
-  analysis_.index_text(generator_, article.body);
+  position += kFieldGap;
+  analysis_.index_text(doc, position, language, article.body);
 
   if (const std::string key = duplicate_key(article.body); !key.empty()) {
     doc.add_value(schema::kDuplicateSlot, key);
@@ -130,11 +130,6 @@ BuiltDocument DocumentBuilder::build(const Article& article) {
     doc.add_boolean_term(std::string(schema::kYear) + date->iso().substr(0, 4));
   }
   doc.add_value(schema::kArticleSlot, compress_stored_article(encode_stored_article(stored)));
-  // The generator holds a handle on the document it fills, and Xapian counts handles without
-  // atomics: left there, it would be released by the next build() on this thread while a
-  // writer thread uses the document, a race that corrupted a shard's memory (a writer spun in
-  // add_document for minutes). The document leaves this builder with no handle behind.
-  generator_.set_document(Xapian::Document());
   return built;
 }
 

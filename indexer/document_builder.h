@@ -32,7 +32,6 @@ class DocumentBuilder {
  private:
   MetadataOptions metadata_options_;
   TextAnalysis analysis_;
-  Xapian::TermGenerator generator_;
 };
 
 }  // namespace newsdex
