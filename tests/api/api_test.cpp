@@ -75,6 +75,35 @@ TEST_F(ApiTest, SearchRanksHeadlineMatchesFirstAndCountsExactly) {
   EXPECT_EQ(results.hits[0].source, "Test Wire");
 }
 
+TEST_F(ApiTest, TotalsAreExactUpToTheCountAskedForAndBoundedBeyond) {
+  const Searcher searcher = Searcher::open(db_);
+  // "government": a1 and a6. Counted, with or without hits.
+  for (const std::size_t limit : {10, 0}) {
+    const SearchResults all = searcher.search({.query = "government", .limit = limit});
+    EXPECT_TRUE(all.total.exact) << limit;
+    EXPECT_EQ(all.total.estimated, 2u) << limit;
+  }
+  // Asked to count one match exactly, or none: an estimate whose bounds hold the truth.
+  for (const std::size_t limit : {10, 0}) {
+    for (const std::size_t exactly : {1, 0}) {
+      const SearchResults some =
+          searcher.search({.query = "government", .limit = limit, .count_exactly_up_to = exactly});
+      EXPECT_FALSE(some.total.exact) << limit << ' ' << exactly;
+      EXPECT_LE(some.total.lower, 2u) << limit << ' ' << exactly;
+      EXPECT_GE(some.total.upper, 2u) << limit << ' ' << exactly;
+      EXPECT_GT(some.total.estimated, 0u) << limit << ' ' << exactly;
+    }
+  }
+  // Facets count every match whatever the count asked for.
+  const SearchResults faceted = searcher.search(
+      {.query = "government", .facets = {"source"}, .limit = 0, .count_exactly_up_to = 0});
+  EXPECT_TRUE(faceted.total.exact);
+  EXPECT_EQ(faceted.total.estimated, 2u);
+  ASSERT_EQ(faceted.facets.size(), 1u);
+  ASSERT_EQ(faceted.facets[0].values.size(), 1u);
+  EXPECT_EQ(faceted.facets[0].values[0].count, 2u);
+}
+
 TEST_F(ApiTest, AllWordsMustMatchByDefault) {
   const Searcher searcher = Searcher::open(db_);
   EXPECT_THAT(ids(searcher.search({.query = "cyberattack Iran"})), ElementsAre("a2"));
