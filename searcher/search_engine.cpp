@@ -294,7 +294,9 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
     }
     // Without folding, or with the page full, or with every match seen, one pass is enough.
     if (keys == nullptr || shown >= wanted || mset.size() < window) break;
-    window *= 2;
+    // Else a window as much wider as the copies require, with half as much again to spare:
+    // where every story has ten copies, doubling took three ranked passes to fill a page.
+    window = std::max(2 * window, window * wanted * 3 / (2 * shown));
   }
 
   SearchResults results;
