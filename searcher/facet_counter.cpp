@@ -4,23 +4,24 @@
 namespace newsdex {
 
 FacetCounter::FacetCounter(const FacetRows& rows)
-    : rows_(rows), counts_(rows.offset(rows.slots()), 0) {}
+    : rows_(rows), counts_(rows.offset(rows.slots()), 0), seen_(rows.slots()) {}
 
 void FacetCounter::operator()(const Xapian::Document& doc, double) {
   ++matches_;
   Xapian::doccount* counts = counts_.data();
+  // A row holds its slots' keys slot by slot, and each slot's keys lie at or above its offset.
+  std::size_t slot = 0;
   for (const std::uint32_t key : rows_.of(doc.get_docid())) {
-    if (counts[key]++ == 0) seen_.push_back(key);
+    if (counts[key]++ == 0) {
+      while (key >= rows_.offset(slot + 1)) ++slot;
+      seen_[slot].push_back(key);
+    }
   }
 }
 
 std::vector<std::uint32_t> FacetCounter::seen(std::size_t i) const {
-  const std::uint32_t first = rows_.offset(i);
-  const std::uint32_t end = rows_.offset(i + 1);
-  std::vector<std::uint32_t> ordinals;
-  for (const std::uint32_t key : seen_) {
-    if (key >= first && key < end) ordinals.push_back(key - first);
-  }
+  std::vector<std::uint32_t> ordinals = seen_[i];
+  for (std::uint32_t& key : ordinals) key -= rows_.offset(i);
   return ordinals;
 }
 

@@ -37,7 +37,9 @@ class FacetCounter : public Xapian::MatchSpy {
  private:
   const FacetRows& rows_;
   std::vector<Xapian::doccount> counts_;  // key → count; a database counts documents in 32 bits
-  std::vector<std::uint32_t> seen_;       // keys, in the order first seen
+  /// Slot → its keys, in the order first seen. Kept apart, as one list of all the slots' keys
+  /// was read once per slot: a tenth of the time of a search for seven facets without hits.
+  std::vector<std::vector<std::uint32_t>> seen_;
   std::uint64_t matches_ = 0;
 };
 

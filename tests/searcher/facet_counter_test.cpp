@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "indexer/schema.h"
@@ -137,6 +138,38 @@ TEST(FacetCounter, CountsMatchesAndEachValueOncePerDocument) {
   EXPECT_THAT(every.counts(0), ElementsAre(3, 2));
   // Document 1 names Rama (1) before Baker (0).
   EXPECT_THAT(every.seen(0), ElementsAre(1, 0));
+}
+
+// A document without a value in one slot leaves nothing of that slot in its row: the keys of
+// the next slot are still that slot's.
+TEST(FacetCounter, KeepsEachSlotsValuesApartWhenADocumentSkipsASlot) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  for (const auto& [first, second, third] :
+       {std::tuple{"a", "", "x"}, std::tuple{"", "", "y"}, std::tuple{"b", "m", "x"}}) {
+    Xapian::Document doc;
+    doc.add_term("word");
+    if (*first) doc.add_value(1, first);
+    if (*second) doc.add_value(2, second);
+    if (*third) doc.add_value(3, third);
+    db.add_document(doc);
+  }
+  const SlotOrdinals one(db, 1);
+  const SlotOrdinals two(db, 2);
+  const SlotOrdinals three(db, 3);
+  const SlotOrdinals* const slots[] = {&one, &two, &three};
+  const FacetRows rows(slots);
+  FacetCounter counter(rows);
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query("word"));
+  enquire.add_matchspy(&counter);
+  enquire.get_mset(0, 10, db.get_doccount());
+  EXPECT_EQ(counter.matches(), 3u);
+  EXPECT_THAT(counter.seen(0), ElementsAre(0, 1));  // a, b
+  EXPECT_THAT(counter.seen(1), ElementsAre(0));     // m
+  EXPECT_THAT(counter.seen(2), ElementsAre(0, 1));  // x, y
+  EXPECT_THAT(counter.counts(0), ElementsAre(1, 1));
+  EXPECT_THAT(counter.counts(1), ElementsAre(1));
+  EXPECT_THAT(counter.counts(2), ElementsAre(2, 1));
 }
 
 }  // namespace
