@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <stdlib.h>
 #include <unistd.h>
 
 #include <iostream>
@@ -6,6 +7,11 @@
 #include "cli/cli.h"
 
 int main(int argc, char** argv) {
+  // Set for Xapian's omega, this makes Xapian's query parser split CJK words into characters,
+  // while newsdex indexes them whole: every CJK search would find nothing. Xapian reads it
+  // once, when it first parses, and the library refuses such searches; the command has no
+  // use for it.
+  ::unsetenv("XAPIAN_CJK_NGRAM");
   std::ios::sync_with_stdio(false);
   const std::vector<std::string> args(argv + 1, argv + argc);
   return newsdex::cli::run_cli(args, {.out = std::cout,

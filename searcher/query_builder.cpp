@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -30,6 +31,32 @@ constexpr std::string_view kQueryFields[] = {
     "headline", "body",          "person", "org",  "organization", "place",
     "country",  "city",          "dateline", "dateline_country", "dateline_city",
     "source",   "lang",          "language", "format", "date"};
+
+// Whether Xapian splits the CJK words of a query into characters and pairs of them, as it
+// does in every process whose environment sets XAPIAN_CJK_NGRAM when Xapian first looks
+// (QueryParser has no flag to turn it off). The index holds CJK words whole (ICU's word
+// breaks), so such a parse matches nothing.
+bool xapian_splits_cjk_words() {
+  static const bool splits = [] {
+    const Xapian::Query parsed = Xapian::QueryParser().parse_query("\u4E2D\u6587");  // 中文
+    return std::distance(parsed.get_unique_terms_begin(), parsed.get_unique_terms_end()) > 1;
+  }();
+  return splits;
+}
+
+// The number of bytes of the UTF-8 sequence that `lead` begins (1 for a stray byte).
+std::size_t sequence_length(unsigned char lead) {
+  if (lead >= 0xF0) return 4;
+  if (lead >= 0xE0) return 3;
+  return lead >= 0xC0 ? 2 : 1;
+}
+
+// Whether Xapian splits `character` as a CJK one: a doubled character parses as the
+// character and the pair.
+bool splits_character(const std::string& character) {
+  const Xapian::Query parsed = Xapian::QueryParser().parse_query(character + character);
+  return std::distance(parsed.get_unique_terms_begin(), parsed.get_unique_terms_end()) > 1;
+}
 
 struct FilterField {
   std::string_view name;
@@ -145,6 +172,26 @@ const std::map<std::string, std::vector<std::string>>& QueryBuilder::languages_b
   return languages_by_analysis_;
 }
 
+void QueryBuilder::check_no_split_words(std::string_view query, std::string_view normalized) {
+  if (!xapian_splits_cjk_words()) return;
+  for (std::size_t i = 0; i < normalized.size();) {
+    const std::size_t length = sequence_length(static_cast<unsigned char>(normalized[i]));
+    const std::string character(normalized.substr(i, length));
+    i += length;
+    if (length == 1) continue;
+    auto [known, is_new] = split_characters_.try_emplace(character, false);
+    if (is_new) known->second = splits_character(character);
+    if (known->second) {
+      throw Error(ErrorCode::invalid_query,
+                  fmt::format("cannot search '{}': XAPIAN_CJK_NGRAM is set in this process's "
+                              "environment, so Xapian splits its CJK words into characters, "
+                              "which newsdex does not index; unset it",
+                              query),
+                  std::string(query));
+    }
+  }
+}
+
 Xapian::Query QueryBuilder::parse(std::string_view text) {
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     return Xapian::Query::MatchAll;
@@ -164,6 +211,7 @@ Xapian::Query QueryBuilder::parse(std::string_view text) {
       this->languages_by_analysis();
   const std::string normalized =
       analysis_.normalize_query(check_query_syntax(text, kQueryFields, kTextFields), kTextFields);
+  check_no_split_words(text, normalized);
   // Parsing is most of the cost of building a query: analyses that stem and stop this query's
   // words alike are parsed once. On Reuters-21578, whose misdetected articles bring seven
   // analyses beside English, 200 headline words took 2.8 parses on average instead of eight.

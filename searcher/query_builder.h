@@ -50,6 +50,13 @@ class QueryBuilder {
   /// (`TextAnalysis::term_prefix`), and a parser's prefixes are there for good.
   Xapian::QueryParser parsers_[2];
   std::map<std::string, std::vector<std::string>> languages_by_analysis_;  ///< empty: not read
+  /// Non-ASCII characters of queries → whether Xapian splits them as CJK characters; filled
+  /// only in a process where it splits CJK words at all (`check_no_split_words`).
+  std::map<std::string, bool, std::less<>> split_characters_;
+
+  /// Refuses `query` (`normalized` as Xapian would parse it) when Xapian would split a word of
+  /// it into characters: see `xapian_splits_cjk_words` in the source.
+  void check_no_split_words(std::string_view query, std::string_view normalized);
 };
 
 }  // namespace newsdex

@@ -162,7 +162,9 @@ class Searcher {
   ~Searcher();
 
   /// Runs `request`. Throws `Error` with `invalid_query` (context: the query and position) for
-  /// malformed query text, `invalid_argument` for an unknown facet or filter field.
+  /// malformed query text, or for a CJK word while `XAPIAN_CJK_NGRAM` is set in the process's
+  /// environment (Xapian would split it into characters, which are not indexed);
+  /// `invalid_argument` for an unknown facet or filter field.
   SearchResults search(const SearchRequest& request) const;
 
   /// The articles most like the one with `request.id`, best first, without it: its 25 most
