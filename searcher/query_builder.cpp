@@ -2,9 +2,11 @@
 #include "searcher/query_builder.h"
 
 #include <fmt/format.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <iterator>
 #include <map>
 #include <set>
@@ -42,13 +44,6 @@ bool xapian_splits_cjk_words() {
     return std::distance(parsed.get_unique_terms_begin(), parsed.get_unique_terms_end()) > 1;
   }();
   return splits;
-}
-
-// The number of bytes of the UTF-8 sequence that `lead` begins (1 for a stray byte).
-std::size_t sequence_length(unsigned char lead) {
-  if (lead >= 0xF0) return 4;
-  if (lead >= 0xE0) return 3;
-  return lead >= 0xC0 ? 2 : 1;
 }
 
 // Whether Xapian splits `character` as a CJK one: a doubled character parses as the
@@ -174,11 +169,12 @@ const std::map<std::string, std::vector<std::string>>& QueryBuilder::languages_b
 
 void QueryBuilder::check_no_split_words(std::string_view query, std::string_view normalized) {
   if (!xapian_splits_cjk_words()) return;
-  for (std::size_t i = 0; i < normalized.size();) {
-    const std::size_t length = sequence_length(static_cast<unsigned char>(normalized[i]));
-    const std::string character(normalized.substr(i, length));
-    i += length;
-    if (length == 1) continue;
+  const auto length = static_cast<std::int32_t>(normalized.size());
+  for (std::int32_t i = 0; i < length;) {
+    const std::int32_t begin = i;
+    U8_FWD_1(normalized.data(), i, length);
+    if (i - begin == 1) continue;
+    const std::string character(normalized.substr(begin, i - begin));
     auto [known, is_new] = split_characters_.try_emplace(character, false);
     if (is_new) known->second = splits_character(character);
     if (known->second) {
