@@ -34,23 +34,20 @@ constexpr std::string_view kQueryFields[] = {
     "country",  "city",          "dateline", "dateline_country", "dateline_city",
     "source",   "lang",          "language", "format", "date"};
 
-// Whether Xapian splits the CJK words of a query into characters and pairs of them, as it
-// does in every process whose environment sets XAPIAN_CJK_NGRAM when Xapian first looks
-// (QueryParser has no flag to turn it off). The index holds CJK words whole (ICU's word
-// breaks), so such a parse matches nothing.
-bool xapian_splits_cjk_words() {
-  static const bool splits = [] {
-    const Xapian::Query parsed = Xapian::QueryParser().parse_query("\u4E2D\u6587");  // 中文
-    return std::distance(parsed.get_unique_terms_begin(), parsed.get_unique_terms_end()) > 1;
-  }();
-  return splits;
-}
-
 // Whether Xapian splits `character` as a CJK one: a doubled character parses as the
 // character and the pair.
 bool splits_character(const std::string& character) {
   const Xapian::Query parsed = Xapian::QueryParser().parse_query(character + character);
   return std::distance(parsed.get_unique_terms_begin(), parsed.get_unique_terms_end()) > 1;
+}
+
+// Whether Xapian splits the CJK words of a query into characters and pairs of them, as it
+// does in every process whose environment sets XAPIAN_CJK_NGRAM when Xapian first looks
+// (QueryParser has no flag to turn it off). The index holds CJK words whole (ICU's word
+// breaks), so such a parse matches nothing.
+bool xapian_splits_cjk_words() {
+  static const bool splits = splits_character("\u4E2D");  // 中
+  return splits;
 }
 
 struct FilterField {
