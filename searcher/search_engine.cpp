@@ -249,9 +249,10 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
       request.collapse_duplicates ? &ordinals_.slot(schema::kDuplicateSlot) : nullptr;
   const std::size_t wanted = request.offset + request.limit;
   std::size_t window = keys != nullptr && wanted > 0 ? 2 * wanted + kCollapseLookahead : wanted;
-  // With no hits to show, nothing needs a weight: looking at every match, Xapian's matcher
-  // spends most of its time on BM25's: a facet panel or timeline (seven facets, no hits) took
-  // 0.69 of the time at p95 without them on Reuters-21578 (bench/query_latency, two rounds).
+  // With no hits to show, nothing needs a weight, and looking at every match Xapian's matcher
+  // spends most of its time on BM25 weights: a facet panel or timeline (seven facets, no hits)
+  // took 0.69 of the time at p95 without them on Reuters-21578 (bench/query_latency, two
+  // rounds).
   // Counting in a weightless pass of its own beside a ranked pass that need not see every match
   // made searches with hits slower (means 5-15% higher, p95s no lower, in three interleaved
   // rounds, phrases left to one pass): newsdex's ranked pass skips few weights.
