@@ -447,8 +447,23 @@ class Extraction {
   Entities run() {
     find_acronym_definitions();
     for (std::size_t f = 0; f < fields_.size(); ++f) find_known_organizations(f);
-    for (std::size_t f = 0; f < fields_.size(); ++f) {
-      for (const Span& run : name_runs(f)) type_span(run, false);
+    // Runs ending in a designator first, in every field: the headline "…, Kestrel Networks
+    // says" then meets the body's "Kestrel Networks Inc" as a name already given, not as a
+    // person who speaks. A field's runs depend only on its own words, so they are found once.
+    std::vector<std::vector<Span>> runs;
+    for (std::size_t f = 0; f < fields_.size(); ++f) runs.push_back(name_runs(f));
+    const auto designated = [&](const Span& run) {
+      return run.end - run.begin > 1 && in(kDesignators, word(run.field, run.end - 1).key);
+    };
+    for (const auto& field_runs : runs) {
+      for (const Span& run : field_runs) {
+        if (designated(run)) type_span(run, false);
+      }
+    }
+    for (const auto& field_runs : runs) {
+      for (const Span& run : field_runs) {
+        if (!designated(run)) type_span(run, false);
+      }
     }
     propagate();
     for (std::size_t f = 0; f < fields_.size(); ++f) find_places(f, /*caseless=*/false);

@@ -216,6 +216,12 @@ INSTANTIATE_TEST_SUITE_P(
         EntityCase{{"Reagan said he would veto the bill."}, "Reagan", ""},
         // Organisation designators, the table, acronyms defined in the text.
         EntityCase{{"Chrysler Corp said sales fell. Chrysler also cut jobs."}, "", "Chrysler Corp"},
+        // The headline comes first, yet its "X says" is the company the body names with its
+        // designator, not a person.
+        EntityCase{{"Bluefin Semiconductors Inc said attacks were rising.",
+                    "Attacks on chips rising, Bluefin Semiconductors says"},
+                   "",
+                   "Bluefin Semiconductors Inc"},
         EntityCase{{"The International Monetary Fund and World Bank met in Washington."},
                    "",
                    "IMF | World Bank"},
