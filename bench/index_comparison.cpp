@@ -14,7 +14,11 @@
 // with jemalloc preloaded ("Xapian+jemalloc"), so that the allocator's share shows.
 // --scaling: newsdex alone, on the archive once and K times over in the same rounds, with the
 // time and peak memory of K copies as ratios of one copy's, paired by round.
+// The comparison also runs `newsdex index` without --quiet on a pseudo-terminal, as a user at
+// a terminal sees it ("newsdex+progress"), and reports its time as a ratio of the quiet run's,
+// paired by round: what the progress display costs.
 #include <fmt/format.h>
+#include <pty.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -63,6 +67,7 @@ struct Engine {
   std::vector<std::string> command;  // the output path is appended, then the inputs
   const Corpus* corpus;
   std::vector<Run> runs;
+  bool on_terminal = false;  ///< its standard error is a pseudo-terminal, not a file
 };
 
 Settings parse(int argc, char** argv) {
@@ -153,22 +158,32 @@ double megabytes_under(const fs::path& path) {
   return static_cast<double>(bytes) / 1e6;
 }
 
-// Runs `command`, its standard error kept in `errors` and shown only if it fails.
-Run run(const std::vector<std::string>& command, const fs::path& errors) {
+// Runs `command`, its standard error kept in `errors` and shown only if it fails. On a
+// pseudo-terminal (`on_terminal`) its standard error goes to the terminal, read here until the
+// child closes it, and is shown only if it fails.
+Run run(const std::vector<std::string>& command, const fs::path& errors, bool on_terminal) {
   std::vector<char*> args;
   for (const std::string& arg : command) args.push_back(const_cast<char*>(arg.c_str()));
   args.push_back(nullptr);
   std::fflush(stdout);  // or the child would print what is buffered a second time
   const auto start = std::chrono::steady_clock::now();
-  const pid_t child = fork();
-  if (child == -1) throw std::runtime_error("fork failed");
+  int terminal = -1;
+  const pid_t child = on_terminal ? forkpty(&terminal, nullptr, nullptr, nullptr) : fork();
+  if (child == -1) throw std::runtime_error(on_terminal ? "forkpty failed" : "fork failed");
   if (child == 0) {
     // Quiet children: summaries and the archive's own warnings would bury the table.
     std::freopen("/dev/null", "w", stdout);
-    std::freopen(errors.c_str(), "w", stderr);
+    if (!on_terminal) std::freopen(errors.c_str(), "w", stderr);
     execv(args[0], args.data());
     std::perror(args[0]);
     _exit(127);
+  }
+  if (on_terminal) {
+    // Read as a terminal would, or the child would block once the terminal's buffer is full.
+    std::ofstream shown(errors, std::ios::binary);
+    char buffer[4096];
+    for (ssize_t got; (got = read(terminal, buffer, sizeof buffer)) > 0;) shown.write(buffer, got);
+    close(terminal);
   }
   int status = 0;
   rusage usage{};
@@ -199,6 +214,15 @@ double median(std::vector<double> values) {
   return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
+// The median of `engine`'s times as ratios of `baseline`'s, paired by round.
+double paired_time_ratio(const Engine& engine, const Engine& baseline) {
+  std::vector<double> ratios;
+  for (std::size_t r = 0; r < engine.runs.size(); ++r) {
+    ratios.push_back(engine.runs[r].seconds / baseline.runs[r].seconds);
+  }
+  return median(ratios);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) try {
@@ -207,6 +231,8 @@ int main(int argc, char** argv) try {
   const fs::path& work = folder.path;
   const std::vector<std::string> newsdex_index = {
       NEWSDEX_CLI, "index", "--quiet", "--threads", std::to_string(settings.threads), "--db"};
+  const std::vector<std::string> newsdex_index_shown = {NEWSDEX_CLI, "index", "--threads",
+                                                        std::to_string(settings.threads), "--db"};
 
   Corpus one_copy;
   Corpus copies;
@@ -223,7 +249,8 @@ int main(int argc, char** argv) try {
     print_corpus(copies, settings.copies, settings.files);
     engines = {{"plain Xapian", {NEWSDEX_BASELINE, "xapian"}, &copies, {}},
                {"SQLite FTS5", {NEWSDEX_BASELINE, "fts5"}, &copies, {}},
-               {"newsdex", newsdex_index, &copies, {}}};
+               {"newsdex", newsdex_index, &copies, {}},
+               {"newsdex+progress", newsdex_index_shown, &copies, {}, /*on_terminal=*/true}};
 #ifdef NEWSDEX_JEMALLOC
     engines.push_back({"Xapian+jemalloc",
                        {"/usr/bin/env", "LD_PRELOAD=" NEWSDEX_JEMALLOC, NEWSDEX_BASELINE, "xapian"},
@@ -243,36 +270,51 @@ int main(int argc, char** argv) try {
       std::vector<std::string> command = engine.command;
       command.push_back(output.string());
       command.insert(command.end(), engine.corpus->files.begin(), engine.corpus->files.end());
-      Run result = run(command, work / "errors.txt");
+      Run result = run(command, work / "errors.txt", engine.on_terminal);
+      // The progress line starts by clearing the terminal's line; the last one is always shown.
+      if (engine.on_terminal &&
+          read_file(work / "errors.txt").find("\r\x1b[K") == std::string::npos) {
+        throw std::runtime_error(engine.name + " showed no progress line on its terminal");
+      }
       result.size_mb = megabytes_under(output);
       fs::remove_all(output);
       engine.runs.push_back(result);
-      fmt::print("  round {}: {:<15} {:7.2f} s  peak RSS {:6.1f} MB\n", round + 1, engine.name,
+      fmt::print("  round {}: {:<17} {:7.2f} s  peak RSS {:6.1f} MB\n", round + 1, engine.name,
                  result.seconds, result.peak_rss_mb);
     }
   }
 
   // Ratios to the first engine, round by round: plain Xapian, or newsdex on one copy.
   const Engine& baseline = engines.front();
-  fmt::print("\n{:<15} {:>9} {:>11} {:>8} {:>10} {:>13} {:>18}\n", "engine", "time (s)",
+  fmt::print("\n{:<17} {:>9} {:>11} {:>8} {:>10} {:>13} {:>18}\n", "engine", "time (s)",
              "articles/s", "MB/s", "index MB", "peak RSS MB", "÷ " + baseline.name);
   for (const Engine& engine : engines) {
-    std::vector<double> seconds, rss, size, ratios, rss_ratios;
+    std::vector<double> seconds, rss, size, rss_ratios;
     for (std::size_t r = 0; r < engine.runs.size(); ++r) {
       seconds.push_back(engine.runs[r].seconds);
       rss.push_back(engine.runs[r].peak_rss_mb);
       size.push_back(engine.runs[r].size_mb);
-      ratios.push_back(engine.runs[r].seconds / baseline.runs[r].seconds);
       rss_ratios.push_back(engine.runs[r].peak_rss_mb / baseline.runs[r].peak_rss_mb);
     }
     const double time = median(seconds);
-    fmt::print("{:<15} {:>9.2f} {:>11.0f} {:>8.2f} {:>10.1f} {:>13.1f} {:>18.3f}\n", engine.name,
+    fmt::print("{:<17} {:>9.2f} {:>11.0f} {:>8.2f} {:>10.1f} {:>13.1f} {:>18.3f}\n", engine.name,
                time, engine.corpus->articles / time, engine.corpus->megabytes / time, median(size),
-               median(rss), median(ratios));
+               median(rss), paired_time_ratio(engine, baseline));
     if (settings.scaling != 0 && &engine != &baseline) {
       fmt::print("\n{} ÷ {}: time {:.2f}, peak RSS {:.2f} (medians of the rounds' ratios)\n",
-                 engine.name, baseline.name, median(ratios), median(rss_ratios));
+                 engine.name, baseline.name, paired_time_ratio(engine, baseline),
+                 median(rss_ratios));
     }
+  }
+  if (settings.scaling == 0) {
+    const auto named = [&](std::string_view name) -> const Engine& {
+      return *std::find_if(engines.begin(), engines.end(),
+                           [&](const Engine& engine) { return engine.name == name; });
+    };
+    fmt::print(
+        "\nprogress display: newsdex+progress ÷ newsdex, time {:.3f} (median of the "
+        "rounds' ratios)\n",
+        paired_time_ratio(named("newsdex+progress"), named("newsdex")));
   }
   return 0;
 } catch (const std::exception& e) {
