@@ -155,6 +155,9 @@ void Gazetteer::load_cities(const GazetteerTables& tables) {
                          "lat", "lon", "common_word", "capital"},
                         "cities");
   KeyMap<std::uint32_t> by_id;
+  // Rough size of the built-in table, to spare moving the cities while loading.
+  cities_.reserve(tables.cities.size() / 64);
+  by_id.reserve(tables.cities.size() / 64);
   cities.for_each([&](const TsvTable::Row& row) {
     City city;
     city.geonameid = row[0];
@@ -245,13 +248,17 @@ void Gazetteer::add_name(std::string_view name, NameSense sense) {
   sense.name = name;
   const std::string_view first = std::string_view(key).substr(0, key.find(' '));
   const auto words = static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ') + 1);
-  auto [it, inserted] = longest_from_.try_emplace(std::string(first), words);
-  if (!inserted) it->second = std::max(it->second, words);
+  if (const auto it = longest_from_.find(first); it != longest_from_.end()) {
+    it->second = std::max(it->second, words);
+  } else {
+    longest_from_.emplace(first, words);
+  }
   names_[std::move(key)].push_back(std::move(sense));
 }
 
 void Gazetteer::rank_senses() {
   for (auto& [key, senses] : names_) {
+    if (senses.size() < 2) continue;  // most names have one sense
     std::stable_sort(senses.begin(), senses.end(), [&](const NameSense& a, const NameSense& b) {
       if (a.dateline_city != b.dateline_city) return a.dateline_city;
       if (a.target != b.target) return a.target < b.target;
