@@ -166,21 +166,25 @@ const std::map<std::string, std::vector<std::string>>& QueryBuilder::languages_b
 
 void QueryBuilder::check_no_split_words(std::string_view query, std::string_view normalized) {
   if (!xapian_splits_cjk_words()) return;
-  const auto length = static_cast<std::int32_t>(normalized.size());
-  for (std::int32_t i = 0; i < length;) {
-    const std::int32_t begin = i;
-    U8_FWD_1(normalized.data(), i, length);
-    if (i - begin == 1) continue;
-    const std::string character(normalized.substr(begin, i - begin));
-    auto [known, is_new] = split_characters_.try_emplace(character, false);
-    if (is_new) known->second = splits_character(character);
-    if (known->second) {
-      throw Error(ErrorCode::invalid_query,
-                  fmt::format("cannot search '{}': XAPIAN_CJK_NGRAM is set in this process's "
-                              "environment, so Xapian splits its CJK words into characters, "
-                              "which newsdex does not index; unset it",
-                              query),
-                  std::string(query));
+  // Only text is split: a filter's value reaches its field processor whole.
+  for (const QueryWord& word : free_text_words(normalized, kTextFields)) {
+    const std::string_view text = normalized.substr(word.begin, word.end - word.begin);
+    const auto length = static_cast<std::int32_t>(text.size());
+    for (std::int32_t i = 0; i < length;) {
+      const std::int32_t begin = i;
+      U8_FWD_1(text.data(), i, length);
+      if (i - begin == 1) continue;
+      const std::string character(text.substr(begin, i - begin));
+      auto [known, is_new] = split_characters_.try_emplace(character, false);
+      if (is_new) known->second = splits_character(character);
+      if (known->second) {
+        throw Error(ErrorCode::invalid_query,
+                    fmt::format("cannot search '{}': XAPIAN_CJK_NGRAM is set in this process's "
+                                "environment, so Xapian splits its CJK words into characters, "
+                                "which newsdex does not index; unset it",
+                                query),
+                    std::string(query));
+      }
     }
   }
 }

@@ -55,7 +55,8 @@ class QueryBuilder {
   std::map<std::string, bool, std::less<>> split_characters_;
 
   /// Refuses `query` (`normalized` as Xapian would parse it) when Xapian would split a word of
-  /// it into characters: see `xapian_splits_cjk_words` in the source.
+  /// its text into characters: see `xapian_splits_cjk_words` in the source. Filter values
+  /// (`person:"习近平"`) are not split, and pass.
   void check_no_split_words(std::string_view query, std::string_view normalized);
 };
 

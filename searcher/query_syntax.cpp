@@ -366,6 +366,41 @@ bool is_query_operator(std::string_view word) {
   return word == "NOT" || is_binary_operator(word);
 }
 
+std::vector<QueryWord> free_text_words(std::string_view query,
+                                       std::span<const std::string_view> text_fields) {
+  std::vector<QueryWord> words;
+  for (std::size_t i = 0; i < query.size();) {
+    const char c = query[i];
+    if (is_space(c) || c == '(' || c == ')' || c == '+' || c == '-' || c == '"') {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < query.size() && !is_space(query[end]) && query[end] != '(' && query[end] != ')' &&
+           query[end] != '"') {
+      ++end;
+    }
+    const std::string_view word = query.substr(i, end - i);
+    if (const std::size_t colon = word.find(':'); colon != std::string_view::npos) {
+      if (std::find(text_fields.begin(), text_fields.end(), word.substr(0, colon)) !=
+          text_fields.end()) {
+        // A text field's value, quoted or not, is read as free text from after the colon.
+        i += colon + 1;
+        continue;
+      }
+      // Another field's quoted value follows directly: skip to its closing quote.
+      if (end < query.size() && query[end] == '"') {
+        const std::size_t close = query.find('"', end + 1);
+        end = close == std::string_view::npos ? query.size() : close + 1;
+      }
+    } else if (!is_query_operator(word) && word.find('*') == std::string_view::npos) {
+      words.push_back({i, end});
+    }
+    i = end;
+  }
+  return words;
+}
+
 std::string check_query_syntax(std::string_view query, std::span<const std::string_view> fields,
                                std::span<const std::string_view> text_fields,
                                const QueryLimits& limits) {

@@ -5,6 +5,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace newsdex {
 
@@ -17,6 +18,18 @@ struct QueryLimits {
 /// Whether `word` is an operator of the query language: `AND`, `OR`, `NOT`, `XOR`, `NEAR`,
 /// `NEAR/n`, `ADJ`, `ADJ/n` (in capitals; the window is checked by `check_query_syntax`).
 bool is_query_operator(std::string_view word);
+
+/// A word of free text in a query, by its byte range.
+struct QueryWord {
+  std::size_t begin;
+  std::size_t end;
+};
+
+/// The words of free text in `query`: neither operators, nor wildcards, nor the values of
+/// `field:value` but for fields of `text_fields`, whose values are text (`headline:oil`).
+/// Quoted phrases are free text too.
+std::vector<QueryWord> free_text_words(std::string_view query,
+                                       std::span<const std::string_view> text_fields = {});
 
 /// Checks `query` against newsdex's query language and returns it ready for Xapian's parser.
 ///

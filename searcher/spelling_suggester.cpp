@@ -22,43 +22,6 @@ constexpr Xapian::doccount kMoreFrequent = 20;
 // Words longer than this many bytes are neither corrected nor suggested.
 constexpr std::size_t kLongestWord = 63;
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-// The words of free text in `query`: no `field:value`, operator or wildcard, each with its
-// byte range. Quoted phrases are free text too.
-struct QueryWord {
-  std::size_t begin;
-  std::size_t end;
-};
-
-std::vector<QueryWord> free_words(std::string_view query) {
-  std::vector<QueryWord> words;
-  for (std::size_t i = 0; i < query.size();) {
-    const char c = query[i];
-    if (is_space(c) || c == '(' || c == ')' || c == '+' || c == '-' || c == '"') {
-      ++i;
-      continue;
-    }
-    std::size_t end = i;
-    while (end < query.size() && !is_space(query[end]) && query[end] != '(' && query[end] != ')' &&
-           query[end] != '"') {
-      ++end;
-    }
-    const std::string_view word = query.substr(i, end - i);
-    if (word.find(':') != std::string_view::npos) {
-      // A field's quoted value follows directly: skip to its closing quote.
-      if (end < query.size() && query[end] == '"') {
-        const std::size_t close = query.find('"', end + 1);
-        end = close == std::string_view::npos ? query.size() : close + 1;
-      }
-    } else if (!is_query_operator(word) && word.find('*') == std::string_view::npos) {
-      words.push_back({i, end});
-    }
-    i = end;
-  }
-  return words;
-}
-
 }  // namespace
 
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
@@ -224,7 +187,7 @@ std::optional<std::string> SpellingSuggester::suggest(std::string_view query,
   std::string corrected;
   std::size_t copied = 0;
   bool changed = false;
-  for (const QueryWord& word : free_words(query)) {
+  for (const QueryWord& word : free_text_words(query)) {
     const std::string_view text = query.substr(word.begin, word.end - word.begin);
     for (const Token& token : analysis.tokenize(text)) {
       if (token.term.size() < 3) continue;

@@ -162,8 +162,9 @@ class Searcher {
   ~Searcher();
 
   /// Runs `request`. Throws `Error` with `invalid_query` (context: the query and position) for
-  /// malformed query text, or for a CJK word while `XAPIAN_CJK_NGRAM` is set in the process's
-  /// environment (Xapian would split it into characters, which are not indexed);
+  /// malformed query text, or for a CJK word of text (not a filter value) while
+  /// `XAPIAN_CJK_NGRAM` is set in the process's environment (Xapian would split it into
+  /// characters, which are not indexed);
   /// `invalid_argument` for an unknown facet or filter field.
   SearchResults search(const SearchRequest& request) const;
 

@@ -32,6 +32,7 @@ class CjkNgramTest : public ::testing::Test {
                .format = "jsonl",
                .headline = "长江流域遭遇强降雨",
                .body = "长江中下游地区连日降雨，多地启动防汛应急响应。",
+               .source = "新华社",
                .language = "zh"});
     index.add({.id = "en-1",
                .format = "jsonl",
@@ -56,6 +57,10 @@ TEST_F(CjkNgramTest, LibraryRefusesCjkWordsAndSearchesTheRest) {
     EXPECT_THAT(e.what(), HasSubstr("长江 flood"));
   }
   EXPECT_THROW(searcher.search({.query = "한국어"}), Error);
+  EXPECT_THROW(searcher.search({.query = "headline:长江"}), Error);
+  // A filter's value is not split: it is searched as usual.
+  EXPECT_EQ(searcher.search({.query = "source:新华社"}).total.estimated, 1u);
+  EXPECT_EQ(searcher.search({.query = "source:\"新华社\" -Yangtze"}).total.estimated, 1u);
   // Accented, Cyrillic and Thai letters are not split: searched as usual.
   EXPECT_EQ(searcher.search({.query = "Yangtze"}).total.estimated, 1u);
   EXPECT_EQ(searcher.search({.query = "Wühan"}).total.estimated, 1u);

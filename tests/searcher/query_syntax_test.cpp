@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The query language's grammar: what is refused, with which column and message, and how
 // `date:` values are rewritten for the date field processor.
+#include "searcher/query_syntax.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <span>
 #include <string>
+#include <vector>
 
 #include "newsdex/error.h"
-#include "searcher/query_syntax.h"
 
 namespace newsdex {
 namespace {
@@ -137,6 +140,25 @@ TEST(QuerySyntax, HugeQueriesAreRefusedQuickly) {
   for (int i = 0; i < 10'000; ++i) many += "w ";
   EXPECT_THAT(refusal(many, {.max_bytes = 1 << 20, .max_words = 1000}),
               HasSubstr("more than 1000 words"));
+}
+
+// The words of free text, as their text.
+std::vector<std::string> free_text(std::string_view query,
+                                   std::span<const std::string_view> text_fields) {
+  std::vector<std::string> words;
+  for (const QueryWord& word : free_text_words(query, text_fields)) {
+    words.emplace_back(query.substr(word.begin, word.end - word.begin));
+  }
+  return words;
+}
+
+TEST(QuerySyntax, FreeTextWordsLeaveOutOperatorsWildcardsAndFilterValues) {
+  constexpr std::string_view query =
+      "oil AND \"crude price\" headline:opec headline:\"gas glut\" person:\"Edi Rama\" "
+      "source:Reuters cyber* -(coal OR wind)";
+  EXPECT_THAT(free_text(query, kTextFields),
+              testing::ElementsAre("oil", "crude", "price", "opec", "gas", "glut", "coal", "wind"));
+  EXPECT_THAT(free_text(query, {}), testing::ElementsAre("oil", "crude", "price", "coal", "wind"));
 }
 
 }  // namespace
