@@ -213,6 +213,7 @@ Xapian::Query QueryBuilder::parse(std::string_view text) {
   // words alike are parsed once. On Reuters-21578, whose misdetected articles bring seven
   // analyses beside English, 200 headline words took 2.8 parses on average instead of eight.
   const std::vector<std::string> words = parsed_words(normalized);
+  const std::string with_wildcards = with_wildcard_words(normalized, kTextFields);
   std::map<std::string, std::vector<std::string>> languages_by_signature;
   for (const auto& [key, languages] : languages_by_analysis) {
     std::vector<std::string>& alike =
@@ -225,7 +226,7 @@ Xapian::Query QueryBuilder::parse(std::string_view text) {
     for (const auto& [signature, languages] : languages_by_signature) {
       Xapian::QueryParser& parser = parsers_[!analysis_.stemmer(languages.front()).is_none()];
       analysis_.configure(parser, languages.front());
-      Xapian::Query query = parser.parse_query(normalized, flags);
+      Xapian::Query query = parser.parse_query(with_wildcards, flags);
       auto& [branch_query, branch_languages] = branches[query.serialise()];
       branch_query = std::move(query);
       branch_languages.insert(languages.begin(), languages.end());

@@ -401,6 +401,48 @@ std::vector<QueryWord> free_text_words(std::string_view query,
   return words;
 }
 
+std::string with_wildcard_words(std::string_view query,
+                                std::span<const std::string_view> text_fields) {
+  std::string out;
+  out.reserve(query.size() + 16);
+  for (std::size_t i = 0; i < query.size();) {
+    const char c = query[i];
+    if (c == '"') {  // a phrase, or a field's quoted value
+      const std::size_t close = query.find('"', i + 1);
+      const std::size_t end = close == std::string_view::npos ? query.size() : close + 1;
+      out.append(query, i, end - i);
+      i = end;
+      continue;
+    }
+    if (is_space(c) || c == '(' || c == ')') {
+      out += c;
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < query.size() && !is_space(query[end]) && query[end] != '(' && query[end] != ')' &&
+           query[end] != '"') {
+      ++end;
+    }
+    const std::string_view token = query.substr(i, end - i);
+    const std::size_t sign = token[0] == '+' || token[0] == '-' ? 1 : 0;
+    const std::string_view word = token.substr(sign);
+    bool widen = word.size() > 1 && word.back() == '*';
+    if (const std::size_t colon = word.find(':'); widen && colon != std::string_view::npos) {
+      widen = colon + 2 < word.size() && std::find(text_fields.begin(), text_fields.end(),
+                                                   word.substr(0, colon)) != text_fields.end();
+    }
+    if (widen) {
+      out.append(token.substr(0, sign)).append("(").append(word).append(" OR ");
+      out.append(word.substr(0, word.size() - 1)).append(")");
+    } else {
+      out.append(token);
+    }
+    i = end;
+  }
+  return out;
+}
+
 std::string check_query_syntax(std::string_view query, std::span<const std::string_view> fields,
                                std::span<const std::string_view> text_fields,
                                const QueryLimits& limits) {

@@ -31,6 +31,14 @@ struct QueryWord {
 std::vector<QueryWord> free_text_words(std::string_view query,
                                        std::span<const std::string_view> text_fields = {});
 
+/// `query` (as `check_query_syntax` returns it) with each wildcard of text — `word*`, bare,
+/// signed or in one of `text_fields` — made `(word* OR word)`. In a language with a stemmer the
+/// index holds stems, which a word may outgrow (`company` stems to `compani`, `government` to
+/// `govern`), so the pattern alone, matched against the stems, would miss the word itself and
+/// its inflections. Phrases and filter values are left as they are.
+std::string with_wildcard_words(std::string_view query,
+                                std::span<const std::string_view> text_fields);
+
 /// Checks `query` against newsdex's query language and returns it ready for Xapian's parser.
 ///
 /// Xapian 1.4's QueryParser never reports most syntax errors: it quietly parses the text again

@@ -160,6 +160,16 @@ TEST_F(QueryLanguageTest, ProximityAndWildcards) {
   EXPECT_THAT(ids("bundes*"), ElementsAre("washington"));
 }
 
+// The index holds stems, and a word may be longer than its stem: "government" is "govern",
+// "diplomatic" and "diplomats" are "diplomat". A wildcard finds at least what its word finds.
+TEST_F(QueryLanguageTest, AWildcardFindsItsOwnWordWhoseStemIsShorter) {
+  EXPECT_THAT(ids("government*"), ElementsAre("portals"));
+  EXPECT_THAT(ids("headline:diplomatic*"), UnorderedElementsAre("cut-ties", "cut-ties-copy"));
+  EXPECT_THAT(ids("cyberattack -government*"), UnorderedElementsAre("cut-ties", "cut-ties-copy"));
+  // A wildcard still reaches longer words: "governments" has no other stem than "govern".
+  EXPECT_THAT(ids("gov*"), ElementsAre("portals"));
+}
+
 TEST_F(QueryLanguageTest, MalformedQueriesFailWithTheColumn) {
   EXPECT_THAT(refusal("oil AND ("), HasSubstr("column 9"));
 }

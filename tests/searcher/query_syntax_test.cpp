@@ -161,5 +161,16 @@ TEST(QuerySyntax, FreeTextWordsLeaveOutOperatorsWildcardsAndFilterValues) {
   EXPECT_THAT(free_text(query, {}), testing::ElementsAre("oil", "crude", "price", "coal", "wind"));
 }
 
+TEST(QuerySyntax, WildcardsOfTextAlsoSearchTheirWord) {
+  EXPECT_EQ(with_wildcard_words("company*", kTextFields), "(company* OR company)");
+  EXPECT_EQ(with_wildcard_words("oil -govern* +cyber*", kTextFields),
+            "oil -(govern* OR govern) +(cyber* OR cyber)");
+  EXPECT_EQ(with_wildcard_words("(headline:bank* OR gas)", kTextFields),
+            "((headline:bank* OR headline:bank) OR gas)");
+  // Phrases, filter values and words without a wildcard are left alone.
+  EXPECT_EQ(with_wildcard_words("\"oil price*\" source:reut* person:\"edi*\" oil", kTextFields),
+            "\"oil price*\" source:reut* person:\"edi*\" oil");
+}
+
 }  // namespace
 }  // namespace newsdex
