@@ -360,6 +360,23 @@ class SyntaxChecker {
   std::string proximity_;
 };
 
+// The end of the word of a query that starts at `begin`: the next space, bracket or quote.
+std::size_t word_end(std::string_view query, std::size_t begin) {
+  std::size_t end = begin;
+  while (end < query.size() && !is_space(query[end]) && query[end] != '(' && query[end] != ')' &&
+         query[end] != '"') {
+    ++end;
+  }
+  return end;
+}
+
+// The end of the quoted text whose opening quote is at `quote`: past its closing quote, or the
+// end of the query.
+std::size_t quoted_end(std::string_view query, std::size_t quote) {
+  const std::size_t close = query.find('"', quote + 1);
+  return close == std::string_view::npos ? query.size() : close + 1;
+}
+
 }  // namespace
 
 bool is_query_operator(std::string_view word) {
@@ -375,11 +392,7 @@ std::vector<QueryWord> free_text_words(std::string_view query,
       ++i;
       continue;
     }
-    std::size_t end = i;
-    while (end < query.size() && !is_space(query[end]) && query[end] != '(' && query[end] != ')' &&
-           query[end] != '"') {
-      ++end;
-    }
+    std::size_t end = word_end(query, i);
     const std::string_view word = query.substr(i, end - i);
     if (const std::size_t colon = word.find(':'); colon != std::string_view::npos) {
       if (std::find(text_fields.begin(), text_fields.end(), word.substr(0, colon)) !=
@@ -389,10 +402,7 @@ std::vector<QueryWord> free_text_words(std::string_view query,
         continue;
       }
       // Another field's quoted value follows directly: skip to its closing quote.
-      if (end < query.size() && query[end] == '"') {
-        const std::size_t close = query.find('"', end + 1);
-        end = close == std::string_view::npos ? query.size() : close + 1;
-      }
+      if (end < query.size() && query[end] == '"') end = quoted_end(query, end);
     } else if (!is_query_operator(word) && word.find('*') == std::string_view::npos) {
       words.push_back({i, end});
     }
@@ -408,8 +418,7 @@ std::string with_wildcard_words(std::string_view query,
   for (std::size_t i = 0; i < query.size();) {
     const char c = query[i];
     if (c == '"') {  // a phrase, or a field's quoted value
-      const std::size_t close = query.find('"', i + 1);
-      const std::size_t end = close == std::string_view::npos ? query.size() : close + 1;
+      const std::size_t end = quoted_end(query, i);
       out.append(query, i, end - i);
       i = end;
       continue;
@@ -419,11 +428,7 @@ std::string with_wildcard_words(std::string_view query,
       ++i;
       continue;
     }
-    std::size_t end = i;
-    while (end < query.size() && !is_space(query[end]) && query[end] != '(' && query[end] != ')' &&
-           query[end] != '"') {
-      ++end;
-    }
+    std::size_t end = word_end(query, i);
     const std::string_view token = query.substr(i, end - i);
     const std::size_t sign = token[0] == '+' || token[0] == '-' ? 1 : 0;
     const std::string_view word = token.substr(sign);
