@@ -603,11 +603,44 @@ class Extraction {
     }
     const std::string_view text = fields_[f].surface(first, last + 1);
     const std::size_t start = long_form_start(text, acronym_text);
-    if (start == std::string_view::npos) return;
+    if (start == std::string_view::npos) {
+      // A place in brackets says where the firm is: "Toshiba Information Systems (UK)",
+      // "Bache Securities (HK)".
+      if (is_gazetteer_name(word(f, acronym).key) || gazetteer_.country(letters_of(acronym_text))) {
+        return;
+      }
+      if (const auto name = organization_ending_at(f, last)) define(f, acronym, acronym + 1, *name);
+      return;
+    }
     const std::size_t offset = word(f, first).begin + start;
     std::size_t b = first;
     while (b <= last && word(f, b).end <= offset) ++b;
     define(f, acronym, acronym + 1, trim_long_form(f, b, last + 1));
+  }
+
+  // The organisation's name that ends at word `last` with a designator, of two words or more:
+  // "National Agency for Information Society (AKSHI)", "Sugar and Alcohol Institute (IAA)" give
+  // their acronym in another language, whose letters the long form does not spell.
+  std::optional<Span> organization_ending_at(std::size_t f, std::size_t last) const {
+    if (!name_like(f, last) || !in(kDesignators, word(f, last).key)) return std::nullopt;
+    const auto joins = [&](const ScannedWord& w) {
+      return w.has(detail::kLower) &&
+             (in(kConnectors, w.key) || w.key == "and" || w.key == "for" || w.key == "the");
+    };
+    std::size_t b = last;
+    while (b > 0 && !breaks_after(word(f, b - 1)) && !word(f, b - 1).has(detail::kPossessive)) {
+      if (name_like(f, b - 1)) {
+        --b;
+      } else if (b >= 2 && joins(word(f, b - 1)) && name_like(f, b - 2) &&
+                 !breaks_after(word(f, b - 2)) && !word(f, b - 2).has(detail::kPossessive)) {
+        b -= 2;
+      } else {
+        break;
+      }
+    }
+    while (b < last && in(kStopwords, word(f, b).key)) ++b;  // "The National Agency"
+    if (last - b < 1) return std::nullopt;
+    return Span{f, b, last + 1};
   }
 
   // Drops lower-case words at the ends of a long form: "Mujaheddin-e Khalq movement" is the

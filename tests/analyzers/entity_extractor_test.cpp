@@ -268,6 +268,21 @@ TEST(EntityTest, AcronymsDefinedInTheTextAreAliases) {
   EXPECT_EQ(e.organizations[0].mentions.size(), 3u);
 }
 
+TEST(EntityTest, AnAcronymOfAnotherLanguageAfterAnOrganisationIsItsAlias) {
+  // AKSHI is Albanian: the English name does not spell it.
+  const Entities e =
+      read({"The National Agency for Information Society (AKSHI) said systems were restored. AKSHI "
+            "staff worked overnight."});
+  ASSERT_EQ(e.organizations.size(), 1u);
+  EXPECT_EQ(e.organizations[0].name, "National Agency for Information Society");
+  EXPECT_THAT(e.organizations[0].aliases, ElementsAre("AKSHI"));
+  EXPECT_EQ(e.organizations[0].mentions.size(), 3u);
+  // A country in brackets says where a firm is; it is no name of the firm.
+  const Entities firm = read({"Toshiba Information Systems (UK) said sales rose."});
+  ASSERT_EQ(firm.organizations.size(), 1u);
+  EXPECT_THAT(firm.organizations[0].aliases, IsEmpty());
+}
+
 TEST(EntityTest, LowerCaseCaptionsRepeatKnownNames) {
   const std::vector<FieldText> fields = {
       {TextField::caption, 0, "ali khamenei edi rama members", 0},
