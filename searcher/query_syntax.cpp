@@ -9,6 +9,7 @@
 #include <cctype>
 #include <cstdint>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "analyzers/date_parser.h"
@@ -111,6 +112,7 @@ class SyntaxChecker {
       } else if (c == '(') {
         if (!proximity_.empty()) not_joinable(pos_, "(");
         open_.push_back(pos_);
+        outer_runs_.push_back({std::exchange(run_, Run{}), std::exchange(next_excluded_, false)});
         operand_expected_ = true;
         last_operator_ = "(";
         out_ += c;
@@ -129,6 +131,7 @@ class SyntaxChecker {
     if (operand_expected_ && !last_operator_.empty() && last_operator_ != "(") {
       fail(query_.size(), fmt::format("expected a word, phrase or '(' after '{}'", last_operator_));
     }
+    end_run();
     return out_;
   }
 
@@ -145,6 +148,7 @@ class SyntaxChecker {
   }
 
   void operand() {
+    in_run(excluded_at_, std::exchange(next_excluded_, false));
     operand_expected_ = false;
     last_operator_.clear();
     if (++words_ > limits_.max_words) {
@@ -160,9 +164,45 @@ class SyntaxChecker {
                      : fmt::format("expected a word, phrase or '(' after '{}'", last_operator_));
     }
     joined(open_.back(), query_.substr(open_.back(), pos_ + 1 - open_.back()), false);
+    end_run();
+    const auto [outer, excluded] = outer_runs_.back();
+    outer_runs_.pop_back();
+    run_ = outer;
+    in_run(open_.back() - (excluded ? 1 : 0), excluded);
     open_.pop_back();
     out_ += ')';
     ++pos_;
+  }
+
+  // Operands side by side, joined by no operator, make a run. Xapian 1.4 cannot parse a run
+  // whose operands are all excluded (`-company`, `(-company) oil`, `-company AND oil`), and
+  // parses the query again without `+` and `-`: the query would find what it excludes. It
+  // reads one excluded operand after AND as AND NOT (`oil AND -company`), but two as AND NOT
+  // both at once (`oil AND -company -gas`).
+  struct Run {
+    bool searched = false;  // an operand that is not excluded: a word, phrase, bracket or filter
+    std::size_t excluded = 0;
+    std::size_t first_excluded = 0;
+    std::string_view after;  // the operator before the run, if any
+  };
+
+  void in_run(std::size_t at, bool excluded) {
+    if (!excluded) {
+      run_.searched = true;
+    } else if (run_.excluded++ == 0) {
+      run_.first_excluded = at;
+    }
+  }
+
+  // Ends the run, which the operator `next` (or a bracket, or the query's end) follows.
+  void end_run(std::string_view next = {}) {
+    if (!run_.searched && run_.excluded > 0 && !(run_.after == "AND" && run_.excluded == 1)) {
+      fail(run_.first_excluded,
+           "expected a word to search for beside what '-' excludes: a query or bracket of "
+           "excluded words alone has nothing to exclude them from (write NOT word to find "
+           "every article without it)");
+    }
+    run_ = Run{.after = next};
   }
 
   // Xapian 1.4 joins only single terms with NEAR and ADJ. Given anything else, it reads the
@@ -217,6 +257,7 @@ class SyntaxChecker {
     if (word == "NOT") {
       // `a NOT b`, `a AND NOT b` and a leading `NOT b` are all fine; it needs what follows.
       if (!proximity_.empty()) not_joinable(start, word);
+      end_run(word);
       out_ += word;
       operand_expected_ = true;
       last_operator_ = word;
@@ -234,6 +275,7 @@ class SyntaxChecker {
         proximity_ = word;
         if (!last_joinable_) not_joinable(last_start_, last_text_);
       }
+      end_run(word);
       out_ += word;
       operand_expected_ = true;
       last_operator_ = word;
@@ -243,9 +285,14 @@ class SyntaxChecker {
     if (word[0] == '+' || word[0] == '-') k = 1;
     if (k == word.size()) {
       // A lone sign binds to a phrase or bracket right after it; elsewhere it is punctuation.
+      next_excluded_ = word == "-" && pos_ < query_.size() &&
+                       (query_[pos_] == '(' || quote_at(query_, pos_) != 0);
+      excluded_at_ = start;
       out_ += word;
       return;
     }
+    next_excluded_ = word[0] == '-';
+    excluded_at_ = start;
     const std::size_t colon = word.find(':', k);
     if (colon != std::string_view::npos && colon > k && is_field_name(word.substr(k, colon - k)) &&
         word.substr(colon + 1, 1) != "/") {
@@ -254,7 +301,10 @@ class SyntaxChecker {
     }
     check_wildcard(start, word.substr(k));
     out_ += word;
-    if (!has_letter_or_digit(word.substr(k))) return;
+    if (!has_letter_or_digit(word.substr(k))) {
+      next_excluded_ = false;
+      return;
+    }
     operand();
     joined(start, word, k == 0 && is_single_word(word));
   }
@@ -350,6 +400,10 @@ class SyntaxChecker {
   std::size_t pos_ = 0;
   std::string out_;
   std::vector<std::size_t> open_;  // positions of unclosed '('
+  Run run_;                        // the run being read
+  std::vector<std::pair<Run, bool>> outer_runs_;  // per unclosed '(': its run, and a '-' before it
+  bool next_excluded_ = false;                    // the next operand has a '-' before it…
+  std::size_t excluded_at_ = 0;                   // …here
   bool operand_expected_ = true;
   std::string last_operator_;
   std::size_t words_ = 0;

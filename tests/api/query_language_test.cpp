@@ -170,6 +170,16 @@ TEST_F(QueryLanguageTest, AWildcardFindsItsOwnWordWhoseStemIsShorter) {
   EXPECT_THAT(ids("gov*"), ElementsAre("portals"));
 }
 
+// Xapian 1.4 parses a query of excluded words alone again without the signs: `-government`
+// would find the articles about the government.
+TEST_F(QueryLanguageTest, ExcludedWordsAloneAreRefusedRatherThanSearchedFor) {
+  EXPECT_THAT(refusal("-government"), HasSubstr("column 1: expected a word to search for"));
+  EXPECT_THAT(refusal("cyberattack (-government)"), HasSubstr("column 14: expected a word"));
+  EXPECT_THAT(ids("cyberattack -government"), UnorderedElementsAre("cut-ties", "cut-ties-copy"));
+  EXPECT_THAT(ids("NOT government"), UnorderedElementsAre("cut-ties", "cut-ties-copy", "washington",
+                                                          "oil-old", "oil-new"));
+}
+
 TEST_F(QueryLanguageTest, MalformedQueriesFailWithTheColumn) {
   EXPECT_THAT(refusal("oil AND ("), HasSubstr("column 9"));
 }

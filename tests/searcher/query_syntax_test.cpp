@@ -142,6 +142,26 @@ TEST(QuerySyntax, HugeQueriesAreRefusedQuickly) {
               HasSubstr("more than 1000 words"));
 }
 
+// Xapian 1.4 cannot parse a run of excluded operands alone, and would parse the query again
+// without the signs: `-company` would find company.
+TEST(QuerySyntax, ExcludedWordsAloneAreRefused) {
+  for (const char* query : {"-company", "-company -oil", "-\"crude oil\"", "-(oil gas)", "-cyber*",
+                            "-source:reuters", "-company AND oil"}) {
+    EXPECT_THAT(refusal(query), HasSubstr("column 1: expected a word to search for beside"))
+        << query;
+  }
+  EXPECT_THAT(refusal("oil (-company)"), HasSubstr("column 6: expected a word to search for"));
+  EXPECT_THAT(refusal("oil AND (-company)"), HasSubstr("column 10: expected a word"));
+  EXPECT_THAT(refusal("oil OR -company"), HasSubstr("column 8: expected a word"));
+  // One excluded word after AND is read as AND NOT; two would be excluded only together.
+  EXPECT_THAT(refusal("oil AND -company -gas"), HasSubstr("column 9: expected a word"));
+  for (const char* query :
+       {"oil -company", "-company oil", "source:reuters -company", "oil -(gas OR coal)",
+        "NOT company", "oil AND -company", "+oil -gas", "(oil -gas) OR coal", "oil -— gas"}) {
+    EXPECT_EQ(refusal(query), "accepted") << query;
+  }
+}
+
 // The words of free text, as their text.
 std::vector<std::string> free_text(std::string_view query,
                                    std::span<const std::string_view> text_fields) {
