@@ -28,6 +28,11 @@ int run_cli(const std::vector<std::string>& args, Console console) {
     app.parse(reversed);
   } catch (const CLI::ParseError& e) {
     const int status = app.exit(e, console.out, console.err);
+    // `newsdex search --db DIR oil -gas`: a query word that starts with '-' reads as an option.
+    if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr && app.got_subcommand("search")) {
+      console.err << "A query word that starts with '-' must come after '--', as in: newsdex "
+                     "search --db DIR -- oil -gas\n";
+    }
     return status == 0 ? 0 : 2;
   }
   for (const Command& command : commands) {

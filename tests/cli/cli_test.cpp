@@ -139,6 +139,17 @@ TEST_F(CliTest, UsageErrorsExitWithTwo) {
   EXPECT_EQ(run({"frobnicate"}).status, 2);
 }
 
+TEST_F(CliTest, QueryWordsThatStartWithAMinusFollowADoubleDash) {
+  const CliRun unquoted = run({"search", "--db", db_, "strike", "-rotterdam"});
+  EXPECT_EQ(unquoted.status, 2);
+  EXPECT_THAT(unquoted.err, HasSubstr("must come after '--'"));
+  const CliRun after = run({"search", "--db", db_, "--json", "--", "strike", "-rotterdam"});
+  ASSERT_EQ(after.status, 0) << after.err;
+  const auto json = nlohmann::json::parse(after.out);
+  ASSERT_EQ(json["hits"].size(), 1u);
+  EXPECT_EQ(json["hits"][0]["id"], "w1");
+}
+
 TEST_F(CliTest, FailuresExitWithOneAndSayWhy) {
   const CliRun missing = run({"search", "--db", dir_ / "nope", "oil"});
   EXPECT_EQ(missing.status, 1);
