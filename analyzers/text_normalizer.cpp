@@ -615,11 +615,6 @@ struct TextNormalizer::Impl {
         k = name_end + 1;
       }
       std::string_view rest = group.substr(k);
-      if (rest.find("..") != std::string_view::npos && rest.find("...") == std::string_view::npos) {
-        out += sign;
-        out += rest;
-        continue;
-      }
       const bool wildcard = rest.ends_with('*');
       if (wildcard) rest.remove_suffix(1);
       const std::string words = query_words(rest);
