@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/cli.h"
 
+#include <algorithm>
+
 #include "cli/commands.h"
 #include "newsdex/error.h"
 #include "newsdex/version.h"
@@ -28,8 +30,13 @@ int run_cli(const std::vector<std::string>& args, Console console) {
     app.parse(reversed);
   } catch (const CLI::ParseError& e) {
     const int status = app.exit(e, console.out, console.err);
-    // `newsdex search --db DIR oil -gas`: a query word that starts with '-' reads as an option.
-    if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr && app.got_subcommand("search")) {
+    // `newsdex search --db DIR oil -gas`: a query word that starts with '-' reads as an option
+    // (a mistyped `--option` needs no such hint).
+    const bool minus_word = std::any_of(args.begin(), args.end(), [](const std::string& arg) {
+      return arg.size() > 1 && arg[0] == '-' && arg[1] != '-';
+    });
+    if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr && app.got_subcommand("search") &&
+        minus_word) {
       console.err << "A query word that starts with '-' must come after '--', as in: newsdex "
                      "search --db DIR -- oil -gas\n";
     }

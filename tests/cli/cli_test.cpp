@@ -143,6 +143,9 @@ TEST_F(CliTest, QueryWordsThatStartWithAMinusFollowADoubleDash) {
   const CliRun unquoted = run({"search", "--db", db_, "strike", "-rotterdam"});
   EXPECT_EQ(unquoted.status, 2);
   EXPECT_THAT(unquoted.err, HasSubstr("must come after '--'"));
+  const CliRun mistyped = run({"search", "--db", db_, "--jsn", "strike"});
+  EXPECT_EQ(mistyped.status, 2);
+  EXPECT_THAT(mistyped.err, Not(HasSubstr("must come after '--'")));
   const CliRun after = run({"search", "--db", db_, "--json", "--", "strike", "-rotterdam"});
   ASSERT_EQ(after.status, 0) << after.err;
   const auto json = nlohmann::json::parse(after.out);
