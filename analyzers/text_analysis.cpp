@@ -51,6 +51,15 @@ constexpr LanguageAnalysis kLanguages[] = {
     {"zh", {}, "zh", &stopword_data::zh_txt},
 };
 
+const LanguageAnalysis* find_language(std::string_view language) {
+  for (const LanguageAnalysis& entry : kLanguages) {
+    if (entry.language == language) return &entry;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
 // Snowball stemming was a third of TermGenerator's work on Reuters-21578, and news text uses
 // the same words again and again: a stemmer that remembers the stems of the words it met, in a
 // direct-mapped table, each word in the slot its hash picks, replacing what was there. A slot
@@ -62,12 +71,16 @@ constexpr LanguageAnalysis kLanguages[] = {
 // whenever it has missed twice as many words as it has slots: a search stems a few words in
 // each of the archive's languages, and building full tables for them all took 11 ms of a
 // command-line search.
-class RememberingStemmer : public Xapian::StemImplementation {
+class TextAnalysis::RememberingStemmer : public Xapian::StemImplementation {
  public:
   explicit RememberingStemmer(Xapian::Stem stem)
       : stem_(std::move(stem)), slots_(std::size_t{1} << slot_bits_) {}
 
-  std::string operator()(const std::string& word) override {
+  std::string operator()(const std::string& word) override { return stem(word, nullptr); }
+
+  /// The stem of `word`, valid until the next call. A word this stemmer had to stem, rather
+  /// than remember, is added to `written_forms` (if not null) when its stem differs from it.
+  const std::string& stem(const std::string& word, std::vector<WrittenForm>* written_forms) {
     Slot* slot = &slots_[fnv1a(word) >> (64 - slot_bits_)];
     if (slot->word == word) return slot->stem;
     if (++misses_ > 2 * slots_.size() && slot_bits_ < kMaxSlotBits) {
@@ -78,6 +91,9 @@ class RememberingStemmer : public Xapian::StemImplementation {
     }
     slot->word = word;
     slot->stem = stem_(word);
+    if (written_forms != nullptr && !slot->stem.empty() && slot->stem != word) {
+      written_forms->push_back({word, slot->stem});
+    }
     return slot->stem;
   }
 
@@ -96,43 +112,39 @@ class RememberingStemmer : public Xapian::StemImplementation {
   std::size_t misses_ = 0;
 };
 
-const LanguageAnalysis* find_language(std::string_view language) {
-  for (const LanguageAnalysis& entry : kLanguages) {
-    if (entry.language == language) return &entry;
-  }
-  return nullptr;
-}
-
-}  // namespace
-
 std::string_view TextAnalysis::name() noexcept { return "newsdex-icu/2"; }
 
-const Xapian::Stem& TextAnalysis::stemmer(std::string_view language) {
+TextAnalysis::LanguageStemmer& TextAnalysis::language_stemmer(std::string_view language) {
   auto it = stemmers_.find(language);
   if (it == stemmers_.end()) {
     const LanguageAnalysis* entry = find_language(language);
-    Xapian::Stem stem;
+    LanguageStemmer stemmer;
     if (entry != nullptr && !entry->stemmer.empty()) {
-      stem = Xapian::Stem(new RememberingStemmer(Xapian::Stem(std::string(entry->stemmer))));
+      stemmer.remembering = new RememberingStemmer(Xapian::Stem(std::string(entry->stemmer)));
+      stemmer.stem = Xapian::Stem(stemmer.remembering);
     }
-    it = stemmers_.emplace(std::string(language), std::move(stem)).first;
+    it = stemmers_.emplace(std::string(language), std::move(stemmer)).first;
   }
   return it->second;
+}
+
+const Xapian::Stem& TextAnalysis::stemmer(std::string_view language) {
+  return language_stemmer(language).stem;
 }
 
 void TextAnalysis::index_text(Xapian::Document& doc, Xapian::termpos& position,
                               std::string_view language, std::string_view text,
                               Xapian::termcount wdf_inc, std::string_view prefix) {
-  const Xapian::Stem& stem = stemmer(language);
-  std::string term(term_prefix(prefix, !stem.is_none()));
+  RememberingStemmer* const stemmer = language_stemmer(language).remembering;
+  std::string term(term_prefix(prefix, stemmer != nullptr));
   const std::size_t prefix_size = term.size();
   normalizer_.for_each_term(text, [&](const std::string& word) {
     term.resize(prefix_size);
-    if (stem.is_none()) {
+    if (stemmer == nullptr) {
       term += word;
     } else {
       // As TermGenerator does, a word Snowball stems to nothing is passed over.
-      const std::string stemmed = stem(word);
+      const std::string& stemmed = stemmer->stem(word, &written_forms_);
       if (stemmed.empty()) return;
       term += stemmed;
     }

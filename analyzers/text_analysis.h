@@ -7,11 +7,19 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "analyzers/text_normalizer.h"
 
 namespace newsdex {
+
+/// A word as indexing saw it (folded, `TextNormalizer`'s output) and the stem it was indexed
+/// as, when the two differ.
+struct WrittenForm {
+  std::string word;
+  std::string stem;
+};
 
 /// The one definition of how text becomes terms. Indexing and searching (its QueryParser) go
 /// through the same object and the same `TextNormalizer`, so the two sides cannot drift apart:
@@ -41,6 +49,13 @@ class TextAnalysis {
   void index_text(Xapian::Document& doc, Xapian::termpos& position, std::string_view language,
                   std::string_view text, Xapian::termcount wdf_inc = 1,
                   std::string_view prefix = {});
+
+  /// The words `index_text` stemmed to something other than themselves since the last call,
+  /// with their stems: each word at least once in the object's life, and again now and then
+  /// (they come from its stemmers' cache misses, which cost nothing more to note). An index of
+  /// stems alone cannot say which words were written; these can (a wildcard `electi*` must
+  /// find `election`, whose stem `elect` it does not start).
+  std::vector<WrittenForm> take_written_forms() { return std::exchange(written_forms_, {}); }
 
   /// The prefix of the terms that text indexed under `field_prefix` makes in a language with a
   /// stemmer (`stemmed`: `Z` and the field's prefix) or without one (the field's prefix).
@@ -86,8 +101,18 @@ class TextAnalysis {
   /// The stopwords of `language`, or null if it has no list.
   const Xapian::SimpleStopper* stopper(std::string_view language);
 
+  class RememberingStemmer;
+  /// A language's stemmer, and the remembering one inside it (`stem` owns it); none for a
+  /// language without one.
+  struct LanguageStemmer {
+    Xapian::Stem stem;
+    RememberingStemmer* remembering = nullptr;
+  };
+  LanguageStemmer& language_stemmer(std::string_view language);
+
   TextNormalizer normalizer_;
-  std::map<std::string, Xapian::Stem, std::less<>> stemmers_;
+  std::map<std::string, LanguageStemmer, std::less<>> stemmers_;
+  std::vector<WrittenForm> written_forms_;
   std::map<std::string, Xapian::SimpleStopper, std::less<>> stoppers_;
 };
 

@@ -130,6 +130,7 @@ BuiltDocument DocumentBuilder::build(const Article& article) {
     doc.add_boolean_term(std::string(schema::kYear) + date->iso().substr(0, 4));
   }
   doc.add_value(schema::kArticleSlot, compress_stored_article(encode_stored_article(stored)));
+  built.written_forms = analysis_.take_written_forms();
   return built;
 }
 

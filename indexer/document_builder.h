@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <string>
-
 #include <xapian.h>
+
+#include <string>
+#include <vector>
 
 #include "analyzers/metadata.h"
 #include "analyzers/text_analysis.h"
@@ -15,6 +16,9 @@ namespace newsdex {
 struct BuiltDocument {
   Xapian::Document document;
   std::string id_term;  ///< the unique `Q` term that identifies the article
+  /// Words the builder's analysis indexed as stems other than themselves, some perhaps met
+  /// before: for a `WrittenFormsRecorder`.
+  std::vector<WrittenForm> written_forms;
 };
 
 /// Turns articles into Xapian documents: terms with positions, facet terms and values, stored

@@ -23,7 +23,7 @@ Xapian::WritableDatabase open_database(const std::string& path, IndexWriter::Mod
 }  // namespace
 
 IndexWriter::IndexWriter(const std::string& path, Mode mode)
-    : path_(path), db_(open_database(path, mode)) {
+    : path_(path), db_(open_database(path, mode)), written_forms_(db_) {
   if (db_.get_doccount() == 0 && db_.get_metadata(std::string(schema::kSchemaKey)).empty()) {
     stamp_database_version(db_);
     db_.commit();
@@ -35,6 +35,7 @@ IndexWriter::IndexWriter(const std::string& path, Mode mode)
 AddResult IndexWriter::write(BuiltDocument built) {
   const bool existed = db_.term_exists(built.id_term);
   db_.replace_document(built.id_term, built.document);
+  written_forms_.record(built.written_forms);
   return existed ? AddResult::replaced : AddResult::added;
 }
 

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <xapian.h>
+
 #include <string>
 #include <string_view>
 
-#include <xapian.h>
-
 #include "indexer/document_builder.h"
 #include "indexer/document_sink.h"
+#include "indexer/written_forms.h"
 #include "newsdex/index.h"
 
 namespace newsdex {
@@ -23,7 +24,10 @@ class IndexWriter final : public DocumentSink {
 
   AddResult write(BuiltDocument built) override;
   bool remove(std::string_view id) override;
-  void commit() override { db_.commit(); }
+  void commit() override {
+    written_forms_.flush();
+    db_.commit();
+  }
   /// The database itself: its metadata keeps the source-file records (`SourceFileRegistry`).
   Xapian::WritableDatabase& records() override { return db_; }
   /// Opens the database at `path()` again, after a bulk load has put a new one in its place
@@ -35,6 +39,7 @@ class IndexWriter final : public DocumentSink {
  private:
   std::string path_;
   Xapian::WritableDatabase db_;
+  WrittenFormsRecorder written_forms_;
 };
 
 }  // namespace newsdex

@@ -199,6 +199,7 @@ ShardedLoad::ShardedLoad(IndexWriter& target, std::uint64_t first_merge, std::ui
       staging_(target.path() + ".staging"),
       shard_batch_(std::max<std::uint64_t>(shard_batch, 1)),
       generation_size_(std::max<std::uint64_t>(generation_size, 1)),
+      written_forms_(records_),
       next_merge_(std::max<std::uint64_t>(first_merge, 1)) {
   // A staging folder left by a killed run is stale: the target's lock, which we hold, is
   // what let that run write it.
@@ -265,6 +266,8 @@ AddResult ShardedLoad::write(BuiltDocument built) {
     }
   }
   last->second = generation_;
+  // Into the records, which every merge reads: one recorder for the run, not one per shard.
+  written_forms_.record(built.written_forms);
   // Moved, never shared: a Xapian object's reference count is not safe across threads.
   shards_[hash % shards_.size()]->write(std::move(built), !copy_in_generation);
   ++writes_since_merge_;
@@ -305,6 +308,7 @@ void ShardedLoad::wait_for_merge() {
 
 void ShardedLoad::merge(bool load_goes_on) {
   wait_for_merge();
+  written_forms_.flush();
   records_.commit();
   close_generation();
   if (load_goes_on) open_generation();

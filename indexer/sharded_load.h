@@ -13,6 +13,7 @@
 
 #include "indexer/document_sink.h"
 #include "indexer/index_writer.h"
+#include "indexer/written_forms.h"
 
 namespace newsdex {
 
@@ -103,6 +104,7 @@ class ShardedLoad final : public DocumentSink {
   const std::uint64_t shard_batch_;
   const std::uint64_t generation_size_;
   Xapian::WritableDatabase records_;
+  WrittenFormsRecorder written_forms_;          ///< into `records_`
   std::uint32_t generation_ = 0;                ///< the generation being written
   std::vector<std::unique_ptr<Shard>> shards_;  ///< its shards
   std::uint64_t writes_in_generation_ = 0;

@@ -34,6 +34,9 @@ constexpr std::string_view kQueryFields[] = {
     "country",  "city",          "dateline", "dateline_country", "dateline_city",
     "source",   "lang",          "language", "format", "date"};
 
+// Words a wildcard expands to, in Xapian's expansion over the index's terms and beside it.
+constexpr Xapian::termcount kMaxWildcardExpansion = 500;
+
 // Whether Xapian splits `character` as a CJK one: a doubled character parses as the
 // character and the pair.
 bool splits_character(const std::string& character) {
@@ -146,7 +149,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, FacetOrdinals& ordinals)
     }
     parser.add_boolean_prefix("date", (new DateFieldProcessor(ordinals))->release());
     // `cyber*` expands to the 500 most frequent words it starts, not to every one of them.
-    parser.set_max_expansion(500, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    parser.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   }
 }
 
@@ -189,6 +192,22 @@ void QueryBuilder::check_no_split_words(std::string_view query, std::string_view
   }
 }
 
+std::vector<std::string> QueryBuilder::words_beyond_stems(std::string_view pattern) const {
+  std::vector<std::string> words;
+  std::set<std::string, std::less<>> stems;
+  const std::string prefix(pattern);
+  for (auto word = db_.synonym_keys_begin(prefix);
+       word != db_.synonym_keys_end(prefix) && words.size() < kMaxWildcardExpansion; ++word) {
+    for (auto stem = db_.synonyms_begin(*word); stem != db_.synonyms_end(*word); ++stem) {
+      if (!(*stem).starts_with(pattern) && stems.insert(*stem).second) {
+        words.push_back(*word);
+        break;
+      }
+    }
+  }
+  return words;
+}
+
 Xapian::Query QueryBuilder::parse(std::string_view text) {
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     return Xapian::Query::MatchAll;
@@ -212,8 +231,11 @@ Xapian::Query QueryBuilder::parse(std::string_view text) {
   // Parsing is most of the cost of building a query: analyses that stem and stop this query's
   // words alike are parsed once. On Reuters-21578, whose misdetected articles bring seven
   // analyses beside English, 200 headline words took 2.8 parses on average instead of eight.
-  const std::vector<std::string> words = parsed_words(normalized);
-  const std::string with_wildcards = with_wildcard_words(normalized, kTextFields);
+  // The words a wildcard brings are stemmed too, and stem differently in different languages.
+  const std::string with_wildcards =
+      with_wildcard_words(normalized, kTextFields,
+                          [this](std::string_view pattern) { return words_beyond_stems(pattern); });
+  const std::vector<std::string> words = parsed_words(with_wildcards);
   std::map<std::string, std::vector<std::string>> languages_by_signature;
   for (const auto& [key, languages] : languages_by_analysis) {
     std::vector<std::string>& alike =

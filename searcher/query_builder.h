@@ -58,6 +58,10 @@ class QueryBuilder {
   /// its text into characters: see `xapian_splits_cjk_words` in the source. Filter values
   /// (`person:"习近平"`) are not split, and pass.
   void check_no_split_words(std::string_view query, std::string_view normalized);
+
+  /// The archive's written words that start with `pattern` but whose stems do not, one word
+  /// per such stem, from the synonym table (`add_written_forms`): `election` for `electi`.
+  std::vector<std::string> words_beyond_stems(std::string_view pattern) const;
 };
 
 }  // namespace newsdex

@@ -466,7 +466,8 @@ std::vector<QueryWord> free_text_words(std::string_view query,
 }
 
 std::string with_wildcard_words(std::string_view query,
-                                std::span<const std::string_view> text_fields) {
+                                std::span<const std::string_view> text_fields,
+                                const WildcardWords& words_of) {
   std::string out;
   out.reserve(query.size() + 16);
   for (std::size_t i = 0; i < query.size();) {
@@ -487,13 +488,23 @@ std::string with_wildcard_words(std::string_view query,
     const std::size_t sign = token[0] == '+' || token[0] == '-' ? 1 : 0;
     const std::string_view word = token.substr(sign);
     bool widen = word.size() > 1 && word.back() == '*';
+    std::size_t field_end = 0;  // of `field:`, if any
     if (const std::size_t colon = word.find(':'); widen && colon != std::string_view::npos) {
       widen = colon + 2 < word.size() && std::find(text_fields.begin(), text_fields.end(),
                                                    word.substr(0, colon)) != text_fields.end();
+      field_end = colon + 1;
     }
     if (widen) {
-      out.append(token.substr(0, sign)).append("(").append(word).append(" OR ");
-      out.append(word.substr(0, word.size() - 1)).append(")");
+      const std::string_view field = word.substr(0, field_end);
+      const std::string_view pattern = word.substr(field_end, word.size() - field_end - 1);
+      out.append(token.substr(0, sign)).append("(").append(word);
+      out.append(" OR ").append(field).append(pattern);
+      if (words_of) {
+        for (const std::string& written : words_of(pattern)) {
+          out.append(" OR ").append(field).append(written);
+        }
+      }
+      out.append(")");
     } else {
       out.append(token);
     }

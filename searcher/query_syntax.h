@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -31,13 +32,19 @@ struct QueryWord {
 std::vector<QueryWord> free_text_words(std::string_view query,
                                        std::span<const std::string_view> text_fields = {});
 
+/// The written words a wildcard's pattern must also find, given the pattern (`electi` of
+/// `electi*`).
+using WildcardWords = std::function<std::vector<std::string>(std::string_view pattern)>;
+
 /// `query` (as `check_query_syntax` returns it) with each wildcard of text — `word*`, bare,
-/// signed or in one of `text_fields` — made `(word* OR word)`. In a language with a stemmer the
-/// index holds stems, which a word may outgrow (`company` stems to `compani`, `government` to
-/// `govern`), so the pattern alone, matched against the stems, would miss the word itself and
-/// its inflections. Phrases and filter values are left as they are.
+/// signed or in one of `text_fields` — made `(word* OR word)`, and ORed with each of
+/// `words_of(word)` too if given (`(electi* OR electi OR election)`). In a language with a
+/// stemmer the index holds stems, which a word may outgrow (`company` stems to `compani`,
+/// `election` to `elect`), so the pattern alone, matched against the stems, would miss such
+/// words. Phrases and filter values are left as they are.
 std::string with_wildcard_words(std::string_view query,
-                                std::span<const std::string_view> text_fields);
+                                std::span<const std::string_view> text_fields,
+                                const WildcardWords& words_of = {});
 
 /// Checks `query` against newsdex's query language and returns it ready for Xapian's parser.
 ///

@@ -191,6 +191,31 @@ TEST(TextAnalysisTest, TellsWhichWordsMayStemToAStem) {
   EXPECT_TRUE(analysis.may_stem_to("tr", "bunu", "p"));
 }
 
+std::vector<std::pair<std::string, std::string>> pairs(const std::vector<WrittenForm>& forms) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const WrittenForm& form : forms) out.emplace_back(form.word, form.stem);
+  return out;
+}
+
+// The words indexed as another stem are noted with it, once while the stemmer remembers them;
+// words that are their own stems, words of a language without a stemmer, and query words are
+// not.
+TEST(TextAnalysisTest, NotesTheWrittenFormsOfStems) {
+  using Pair = std::pair<std::string, std::string>;
+  TextAnalysis analysis;
+  index(analysis, "en", "Elections: the election was held; Iran elects");
+  EXPECT_EQ(
+      pairs(analysis.take_written_forms()),
+      (std::vector<Pair>{{"elections", "elect"}, {"election", "elect"}, {"elects", "elect"}}));
+  EXPECT_TRUE(analysis.take_written_forms().empty());
+  index(analysis, "en", "New elections");  // remembered
+  index(analysis, "ja", "東京都に行く");
+  parse(analysis, "en", "governments");
+  EXPECT_TRUE(analysis.take_written_forms().empty());
+  index(analysis, "de", "Die Häuser");
+  EXPECT_EQ(pairs(analysis.take_written_forms()), (std::vector<Pair>{{"hauser", "haus"}}));
+}
+
 TEST(TextAnalysisTest, NamesItsVersion) { EXPECT_EQ(TextAnalysis::name(), "newsdex-icu/2"); }
 
 TEST(TextAnalysisTest, StemsEveryLanguageXapianShips) {

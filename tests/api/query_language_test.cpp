@@ -170,6 +170,15 @@ TEST_F(QueryLanguageTest, AWildcardFindsItsOwnWordWhoseStemIsShorter) {
   EXPECT_THAT(ids("gov*"), ElementsAre("portals"));
 }
 
+// A pattern may also end past a word's stem: "governm*" must find "government", whose stem
+// "govern" it does not start, as must "headline:diplomati*" find "diplomatic" ("diplomat").
+// The archive's vocabulary of written words says which words start so.
+TEST_F(QueryLanguageTest, AWildcardFindsWordsWhoseStemsItOutgrows) {
+  EXPECT_THAT(ids("governm*"), ElementsAre("portals"));
+  EXPECT_THAT(ids("headline:diplomati*"), UnorderedElementsAre("cut-ties", "cut-ties-copy"));
+  EXPECT_THAT(ids("cyberattack -governm*"), UnorderedElementsAre("cut-ties", "cut-ties-copy"));
+}
+
 // Xapian 1.4 parses a query of excluded words alone again without the signs: `-government`
 // would find the articles about the government.
 TEST_F(QueryLanguageTest, ExcludedWordsAloneAreRefusedRatherThanSearchedFor) {

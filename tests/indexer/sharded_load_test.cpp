@@ -78,6 +78,12 @@ void load_while_merging(std::uint64_t first_merge, std::uint64_t shard_batch,
   EXPECT_TRUE(holds_correction(merged, "wire-9"));
   EXPECT_EQ(merged.get_termfreq(schema::boolean_term(schema::kId, "wire-2998")), 0u);
   EXPECT_EQ(merged.get_termfreq(schema::boolean_term(schema::kId, "wire-2999")), 1u);
+  // The words indexed as other stems, from the first generation and the last alike.
+  for (const auto& [word, stem] : {std::pair{"cranes", "crane"}, {"corrected", "correct"}}) {
+    EXPECT_EQ(std::vector<std::string>(merged.synonyms_begin(word), merged.synonyms_end(word)),
+              std::vector<std::string>{stem})
+        << word;
+  }
   EXPECT_FALSE(std::filesystem::exists(db + ".staging"));
   EXPECT_FALSE(std::filesystem::exists(db + ".next"));
 }

@@ -192,5 +192,20 @@ TEST(QuerySyntax, WildcardsOfTextAlsoSearchTheirWord) {
             "\"oil price*\" source:reut* person:\"edi*\" oil");
 }
 
+// And the words the archive wrote that the pattern must find, in the wildcard's field.
+TEST(QuerySyntax, WildcardsOfTextSearchTheWordsTheyAreGiven) {
+  std::vector<std::string> patterns;
+  const WildcardWords words_of = [&](std::string_view pattern) {
+    patterns.emplace_back(pattern);
+    return pattern == "electi" ? std::vector<std::string>{"election", "electing"}
+                               : std::vector<std::string>{};
+  };
+  EXPECT_EQ(
+      with_wildcard_words("-electi* headline:electi* oil* source:electi*", kTextFields, words_of),
+      "-(electi* OR electi OR election OR electing) (headline:electi* OR headline:electi OR "
+      "headline:election OR headline:electing) (oil* OR oil) source:electi*");
+  EXPECT_THAT(patterns, testing::ElementsAre("electi", "electi", "oil"));
+}
+
 }  // namespace
 }  // namespace newsdex
