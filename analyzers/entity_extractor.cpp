@@ -605,10 +605,17 @@ class Extraction {
     const std::size_t start = long_form_start(text, acronym_text);
     if (start == std::string_view::npos) {
       // A place in brackets says where the firm is: "Toshiba Information Systems (UK)",
-      // "Bache Securities (HK)".
-      if (is_gazetteer_name(word(f, acronym).key) || gazetteer_.country(letters_of(acronym_text))) {
+      // "Bache Securities (HK)". Before a designator, what is not a place's name is a part of
+      // the firm's name and no name of its own: "Chemical Industries (FE) Ltd", of the Far
+      // East; "Wardley (HK) Ltd".
+      if (is_gazetteer_name(word(f, acronym).key)) return;
+      const std::size_t after = acronym + 1;
+      if (after < fields_[f].words.size() && name_like(f, after) &&
+          in(kDesignators, word(f, after).key)) {
+        fields_[f].owner[acronym] = Owner::organization;
         return;
       }
+      if (gazetteer_.country(letters_of(acronym_text))) return;
       if (const auto name = organization_ending_at(f, last)) define(f, acronym, acronym + 1, *name);
       return;
     }

@@ -288,6 +288,11 @@ TEST(EntityTest, ACountryInBracketsIsNoAliasOfAFirm) {
   const Entities e = read({"Toshiba Information Systems (UK) said sales rose."});
   ASSERT_EQ(e.organizations.size(), 1u);
   EXPECT_THAT(e.organizations[0].aliases, IsEmpty());
+  // Before a designator, it is part of the name: "FE" is the Far East, no organisation.
+  const Entities region = read({"It will sell Chemical Industries (FE) Ltd, the firm said."});
+  ASSERT_EQ(region.organizations.size(), 1u);
+  EXPECT_EQ(region.organizations[0].name, "Chemical Industries");
+  EXPECT_THAT(region.organizations[0].aliases, IsEmpty());
 }
 
 TEST(EntityTest, LowerCaseCaptionsRepeatKnownNames) {
