@@ -184,7 +184,10 @@ Command add_search_command(CLI::App& app, Console& console) {
   command->add_option("--sort", args->sort, "Order of the hits")
       ->check(CLI::IsMember({"relevance", "newest", "oldest"}))
       ->capture_default_str();
+  // Each of these takes one value and is repeated for more: taking every value that follows
+  // made `--facet date albania` count a facet "albania" rather than search for it.
   command->add_option("--facet", args->facets, "Facet to count (repeat for several)")
+      ->allow_extra_args(false)
       ->capture_default_str();
   command->add_flag("--no-facets", args->no_facets, "Count no facets");
   command->add_option("--facet-size", args->facet_size, "Values per facet")->capture_default_str();
@@ -197,9 +200,15 @@ Command add_search_command(CLI::App& app, Console& console) {
                       "Favour recent articles: a boost halving every DAYS days before the newest")
       ->type_name("DAYS")
       ->check(CLI::NonNegativeNumber);
-  command->add_option("--filter", args->filters, "Only hits with this facet value")
+  command
+      ->add_option("--filter", args->filters,
+                   "Only hits with this facet value (repeat for several)")
+      ->allow_extra_args(false)
       ->type_name("FIELD=VALUE");
-  command->add_option("--exclude", args->excludes, "No hits with this facet value")
+  command
+      ->add_option("--exclude", args->excludes,
+                   "No hits with this facet value (repeat for several)")
+      ->allow_extra_args(false)
       ->type_name("FIELD=VALUE");
 
   return {command, [args, &console] {

@@ -114,6 +114,20 @@ TEST_F(CliTest, FilterAndSortOptions) {
   EXPECT_EQ(nlohmann::json::parse(excluded.out)["total"]["estimated"], 2);
 }
 
+// Each takes one value: the words after it are the query's.
+TEST_F(CliTest, RepeatableOptionsTakeOneValueEach) {
+  const CliRun found =
+      run({"search", "--db", db_, "--json", "--facet", "source", "--facet", "date", "--filter",
+           "source=Port Wire", "--exclude", "source=Farm Daily", "strike", "rotterdam"});
+  ASSERT_EQ(found.status, 0) << found.err;
+  const auto json = nlohmann::json::parse(found.out);
+  ASSERT_EQ(json["hits"].size(), 1u);
+  EXPECT_EQ(json["hits"][0]["id"], "archive/2023-04-02-harbour.txt");
+  EXPECT_EQ(json["facets"].size(), 2u);
+  EXPECT_TRUE(json["facets"].contains("source"));
+  EXPECT_TRUE(json["facets"].contains("date"));
+}
+
 TEST_F(CliTest, BoilerplateIsNotIndexed) {
   const CliRun found = run({"search", "--db", db_, "--json", "reserved"});
   EXPECT_EQ(nlohmann::json::parse(found.out)["total"]["estimated"], 0);
