@@ -92,7 +92,8 @@ bool has_letter_or_digit(std::string_view word) {
   return false;
 }
 
-// Reads a query left to right, keeping what was typed and rewriting only `date:` values.
+// Reads a query left to right, keeping what was typed but for `date:` values and the words in
+// `field:(…)`, which are rewritten.
 class SyntaxChecker {
  public:
   SyntaxChecker(std::string_view query, std::span<const std::string_view> fields,
@@ -112,7 +113,12 @@ class SyntaxChecker {
       } else if (c == '(') {
         if (!proximity_.empty()) not_joinable(pos_, "(");
         open_.push_back(pos_);
-        outer_runs_.push_back({std::exchange(run_, Run{}), std::exchange(next_excluded_, false)});
+        if (!next_group_field_.empty()) {
+          group_field_ = std::exchange(next_group_field_, {});
+          group_field_depth_ = open_.size();
+        }
+        outer_runs_.push_back(
+            {std::exchange(run_, Run{}), std::exchange(next_excluded_, false), excluded_at_});
         operand_expected_ = true;
         last_operator_ = "(";
         out_ += c;
@@ -120,7 +126,11 @@ class SyntaxChecker {
       } else if (c == ')') {
         close_bracket();
       } else if (quote_at(query_, pos_) != 0) {
-        phrase(pos_);
+        if (group_field_.empty()) {
+          phrase(pos_);
+        } else {
+          field(pos_, {}, group_field_, {});
+        }
       } else {
         group();
       }
@@ -165,11 +175,12 @@ class SyntaxChecker {
     }
     joined(open_.back(), query_.substr(open_.back(), pos_ + 1 - open_.back()), false);
     end_run();
-    const auto [outer, excluded] = outer_runs_.back();
+    const OuterRun outer = outer_runs_.back();
     outer_runs_.pop_back();
-    run_ = outer;
-    in_run(open_.back() - (excluded ? 1 : 0), excluded);
+    run_ = outer.run;
+    in_run(outer.excluded_at, outer.excluded);
     open_.pop_back();
+    if (open_.size() < group_field_depth_) group_field_ = {};
     out_ += ')';
     ++pos_;
   }
@@ -296,7 +307,16 @@ class SyntaxChecker {
     const std::size_t colon = word.find(':', k);
     if (colon != std::string_view::npos && colon > k && is_field_name(word.substr(k, colon - k)) &&
         word.substr(colon + 1, 1) != "/") {
+      if (!group_field_.empty()) {
+        fail(start, fmt::format("a field cannot be given inside '{}:(…)', whose words are all "
+                                "in '{}:' already",
+                                group_field_, group_field_));
+      }
       field(start, word.substr(0, k), word.substr(k, colon - k), word.substr(colon + 1));
+      return;
+    }
+    if (!group_field_.empty()) {
+      field(start, word.substr(0, k), group_field_, word.substr(k));
       return;
     }
     check_wildcard(start, word.substr(k));
@@ -320,6 +340,14 @@ class SyntaxChecker {
       std::string known;
       for (std::string_view f : fields_) known += fmt::format("{}{}:", known.empty() ? "" : ", ", f);
       fail(start, fmt::format("unknown field '{}:'; expected one of {}", name, known));
+    }
+    if (value.empty() && pos_ < query_.size() && query_[pos_] == '(') {
+      // `headline:(oil OR gas)`: the field of every word and phrase in the brackets, as
+      // Lucene's and Elasticsearch's query strings group them; Xapian 1.4 has no such syntax.
+      // The brackets are read as any others, their words each given the field.
+      next_group_field_ = name;
+      out_ += sign;
+      return;
     }
     const bool quoted = value.empty() && pos_ < query_.size() && quote_at(query_, pos_) != 0;
     if (value.empty() && !quoted) {
@@ -401,7 +429,12 @@ class SyntaxChecker {
   std::string out_;
   std::vector<std::size_t> open_;  // positions of unclosed '('
   Run run_;                        // the run being read
-  std::vector<std::pair<Run, bool>> outer_runs_;  // per unclosed '(': its run, and a '-' before it
+  struct OuterRun {
+    Run run;
+    bool excluded;            // a '-' before the '(' (or before its `field:`)...
+    std::size_t excluded_at;  // ...here
+  };
+  std::vector<OuterRun> outer_runs_;              // per unclosed '(': the run it is in
   bool next_excluded_ = false;                    // the next operand has a '-' before it…
   std::size_t excluded_at_ = 0;                   // …here
   bool operand_expected_ = true;
@@ -412,6 +445,11 @@ class SyntaxChecker {
   std::size_t last_start_ = 0;
   std::string_view last_text_;
   std::string proximity_;
+  // The field of `field:(…)` for the words inside, the brackets open from depth
+  // `group_field_depth_` (a count of `open_`); and that of a `field:` just read before its '('.
+  std::string_view group_field_;
+  std::size_t group_field_depth_ = 0;
+  std::string_view next_group_field_;
 };
 
 // The end of the word of a query that starts at `begin`: the next space, bracket or quote.

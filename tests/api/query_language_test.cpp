@@ -179,6 +179,11 @@ TEST_F(QueryLanguageTest, AWildcardFindsWordsWhoseStemsItOutgrows) {
   EXPECT_THAT(ids("cyberattack -governm*"), UnorderedElementsAre("cut-ties", "cut-ties-copy"));
 }
 
+TEST_F(QueryLanguageTest, AFieldBeforeBracketsIsEachWordsInside) {
+  EXPECT_THAT(ids("headline:(cuts OR expels)"), UnorderedElementsAre("cut-ties", "cut-ties-copy"));
+  EXPECT_THAT(ids("albania -headline:(iran OR iranian)"), ElementsAre("portals"));
+}
+
 // Xapian 1.4 parses a query of excluded words alone again without the signs: `-government`
 // would find the articles about the government.
 TEST_F(QueryLanguageTest, ExcludedWordsAloneAreRefusedRatherThanSearchedFor) {

@@ -133,6 +133,27 @@ TEST(QuerySyntax, DatesBecomeRangesOfWholeDays) {
             "cyberattack -date:20220000_20221231 source:Reuters");
 }
 
+// `field:(…)` gives the field to every word and phrase in the brackets, as Lucene's query
+// strings do; Xapian 1.4 would not parse it.
+TEST(QuerySyntax, AFieldBeforeBracketsIsEachWordsInside) {
+  EXPECT_EQ(check("headline:(oil OR gas) opec"), "(headline:oil OR headline:gas) opec");
+  EXPECT_EQ(check("-headline:(oil -\"crude price\") opec"),
+            "-(headline:oil -headline:\"crude price\") opec");
+  EXPECT_EQ(check("headline:(oil AND (gas OR NOT coal)) opec"),
+            "(headline:oil AND (headline:gas OR NOT headline:coal)) opec");
+  EXPECT_EQ(check("person:(Rama OR \"Edi Rama\") headline:(oil NEAR/3 gas)"),
+            "(person:Rama OR person:\"Edi Rama\") (headline:oil NEAR/3 headline:gas)");
+  EXPECT_EQ(check("date:(2022-09 OR \"Sept 2023\") oil"),
+            "(date:20220900_20220931 OR date:20230900_20230931) oil");
+  EXPECT_THAT(refusal("headline:(oil person:Rama)"),
+              HasSubstr("column 15: a field cannot be given inside 'headline:(…)'"));
+  EXPECT_THAT(refusal("person:(Rama NEAR Meta)"),
+              HasSubstr("column 9: 'Rama' cannot be joined by NEAR"));
+  EXPECT_THAT(refusal("-headline:(oil)"), HasSubstr("column 1: expected a word to search for"));
+  EXPECT_THAT(refusal("headline:()"), HasSubstr("column 11: expected a query between"));
+  EXPECT_THAT(refusal("headline:(oil"), HasSubstr("column 10: expected ')' to close"));
+}
+
 TEST(QuerySyntax, HugeQueriesAreRefusedQuickly) {
   const std::string huge(100'000, 'a');
   EXPECT_THAT(refusal(huge), HasSubstr("the query is 100000 bytes long; at most 16384"));
