@@ -14,10 +14,12 @@
 #include "corpus/text_reader.h"
 #include "corpus/utf8.h"
 #include "indexer/document_builder.h"
+#include "indexer/written_forms.h"
 #include "newsdex/error.h"
 #include "searcher/facet_ordinals.h"
 #include "searcher/query_builder.h"
 #include "searcher/spelling_suggester.h"
+#include "tests/support/temp_dir.h"
 
 namespace newsdex::fuzz {
 namespace {
@@ -70,9 +72,12 @@ Article article(std::string id, std::string headline, std::string body, std::str
 }
 
 // Built once: three languages, so that queries are parsed once per analysis and ORed, with
-// places, people and organisations for the field processors to resolve.
+// places, people and organisations for the field processors to resolve, and the written words
+// wildcards expand to. On disk: Xapian's in-memory databases have no synonym table.
 Xapian::Database query_database() {
-  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  static const testing::TempDir dir;  // removed when the process ends
+  Xapian::WritableDatabase db(dir / "db", Xapian::DB_CREATE);
+  WrittenFormsRecorder written_forms(db);
   DocumentBuilder builder;
   for (const Article& a : {
            article("en-1", "Albania cuts ties with Iran after cyberattack",
@@ -90,7 +95,9 @@ Xapian::Database query_database() {
        }) {
     BuiltDocument built = builder.build(a);
     db.replace_document(built.id_term, built.document);
+    written_forms.record(built.written_forms);
   }
+  written_forms.flush();
   db.commit();
   return db;
 }
