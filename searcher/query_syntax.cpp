@@ -25,6 +25,10 @@ constexpr std::string_view kQuotes[] = {"\"", "\u201C", "\u201D", "\u201E", "\u0
 constexpr std::string_view kEarliest = "00000000";
 constexpr std::string_view kLatest = "99999999";
 
+constexpr std::string_view kNoBoosts =
+    "'^' (a boost in Lucene's syntax) is not part of the query language: a headline's words "
+    "already weigh more than the body's";
+
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 std::size_t quote_at(std::string_view text, std::size_t pos) {
@@ -90,6 +94,27 @@ bool has_letter_or_digit(std::string_view word) {
     if (c >= 0 && u_isalnum(c)) return true;
   }
   return false;
+}
+
+// Where `word` ends with Lucene's fuzzy (`roam~`, `roam~1`) or boost (`oil^2`) syntax after a
+// letter, the position of its `~` or `^`; npos if it does not. A `~` or `^` elsewhere (`~30`,
+// `3^2`) is punctuation, as in pasted text.
+std::size_t lucene_suffix(std::string_view word) {
+  const std::size_t op = word.find_last_of("~^");
+  if (op == std::string_view::npos || op == 0) return std::string_view::npos;
+  const std::string_view number = word.substr(op + 1);
+  if (!std::all_of(
+          number.begin(), number.end(),
+          [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.'; }) ||
+      (word[op] == '^' && number.empty())) {
+    return std::string_view::npos;
+  }
+  const std::string_view base = word.substr(0, op);
+  const bool letter = std::any_of(base.begin(), base.end(), [](char c) {
+    return std::isalpha(static_cast<unsigned char>(c)) ||
+           (static_cast<unsigned char>(c) & 0x80) != 0;
+  });
+  return letter ? op : std::string_view::npos;
 }
 
 // Reads a query left to right, keeping what was typed but for `date:` values and the words in
@@ -183,6 +208,12 @@ class SyntaxChecker {
     if (open_.size() < group_field_depth_) group_field_ = {};
     out_ += ')';
     ++pos_;
+    if (pos_ < query_.size() && query_[pos_] == '^') fail(pos_, std::string(kNoBoosts));
+    if (pos_ < query_.size() && query_[pos_] == '~') {
+      fail(pos_,
+           "'~' makes a phrase's words near each other, as in \"crude oil\"~3; a bracket "
+           "takes none");
+    }
   }
 
   // Operands side by side, joined by no operator, make a run. Xapian 1.4 cannot parse a run
@@ -237,15 +268,27 @@ class SyntaxChecker {
 
   // A quoted phrase starting at `start` (which may hold a `+`, `-` or `field:` before the quote,
   // already copied). Returns the phrase's text without quotes.
-  std::string_view phrase(std::size_t start) {
+  //
+  // `"crude oil"~3`, Lucene's proximity search, becomes `(crude NEAR/3 oil)`, each word in
+  // `field` if given; the phrase must be of words (`of_words`: not a filter's value). Lucene's
+  // boost, `"crude oil"^2`, is refused.
+  std::string_view phrase(std::size_t start, bool of_words = true, std::string_view field = {}) {
     const std::size_t open = quote_at(query_, pos_);
     std::size_t end = pos_ + open;
     std::size_t close = 0;
     while (end < query_.size() && (close = quote_at(query_, end)) == 0) ++end;
     if (end >= query_.size()) fail(start, "expected a closing '\"' for this phrase");
     const std::string_view inside = query_.substr(pos_ + open, end - pos_ - open);
+    const std::size_t out_start = out_.size() - (field.empty() ? 0 : field.size() + 1);
     out_.append(query_.substr(pos_, end + close - pos_));
     pos_ = end + close;
+    if (pos_ < query_.size() && query_[pos_] == '^') fail(pos_, std::string(kNoBoosts));
+    if (pos_ < query_.size() && query_[pos_] == '~') {
+      if (!of_words)
+        fail(pos_, "'~' makes a phrase's words near each other: a filter's value has none");
+      out_.resize(out_start);
+      out_ += proximity(start, inside, field);
+    }
     joined(start, query_.substr(start, pos_ - start), false);
     for (std::size_t i = 0; i < inside.size(); ++i) {
       if (!is_space(inside[i]) && (i == 0 || is_space(inside[i - 1])) && ++words_ > limits_.max_words) {
@@ -254,6 +297,46 @@ class SyntaxChecker {
     }
     operand();
     return inside;
+  }
+
+  // `"crude oil"~N` with `pos_` at the `~`: the words NEAR/N each other, in `field` if any.
+  std::string proximity(std::size_t start, std::string_view inside, std::string_view field) {
+    std::size_t end = pos_ + 1;
+    while (end < query_.size() && std::isdigit(static_cast<unsigned char>(query_[end]))) ++end;
+    const std::string_view window = query_.substr(pos_ + 1, end - pos_ - 1);
+    if (window.empty() || window.size() > 4 ||
+        (end < query_.size() && !is_space(query_[end]) && query_[end] != ')')) {
+      fail(pos_, "expected a number of words after '~', as in \"crude oil\"~3");
+    }
+    std::vector<std::string_view> words;
+    for (std::size_t i = 0; i < inside.size();) {
+      if (is_space(inside[i])) {
+        ++i;
+        continue;
+      }
+      std::size_t word_end = i;
+      while (word_end < inside.size() && !is_space(inside[word_end])) ++word_end;
+      const std::string_view word = inside.substr(i, word_end - i);
+      if (has_letter_or_digit(word)) {
+        if (!is_single_word(word)) {
+          fail(start, fmt::format("'{}' in a phrase with '~' cannot be joined by NEAR: NEAR "
+                                  "joins single words, not words with punctuation inside",
+                                  word));
+        }
+        words.push_back(word);
+      }
+      i = word_end;
+    }
+    if (words.empty()) fail(start, "expected words in the phrase before '~'");
+    pos_ = end;
+    const std::string prefix = field.empty() ? std::string() : fmt::format("{}:", field);
+    std::string near = "(";
+    for (const std::string_view word : words) {
+      if (near.size() > 1) near += fmt::format(" NEAR/{} ", window);
+      near += prefix;
+      near += word;
+    }
+    return near + ')';
   }
 
   void group() {
@@ -301,6 +384,15 @@ class SyntaxChecker {
       excluded_at_ = start;
       out_ += word;
       return;
+    }
+    if (const std::size_t op = lucene_suffix(word); op != std::string_view::npos) {
+      fail(start + op, word[op] == '^' ? std::string(kNoBoosts)
+                                       : fmt::format("'~' after a word (a fuzzy search in "
+                                                     "Lucene's syntax) is not part of the query "
+                                                     "language; a misspelled word gets a 'did "
+                                                     "you mean' suggestion ({}: only a phrase "
+                                                     "takes '~', as in \"crude oil\"~3)",
+                                                     word));
     }
     next_excluded_ = word[0] == '-';
     excluded_at_ = start;
@@ -357,7 +449,7 @@ class SyntaxChecker {
       std::string text(value);
       if (quoted) {
         const std::size_t saved = out_.size();
-        text = std::string(phrase(start));
+        text = std::string(phrase(start, /*of_words=*/false));
         out_.resize(saved);
       } else {
         operand();
@@ -370,13 +462,13 @@ class SyntaxChecker {
     out_ += name;
     out_ += ':';
     out_ += value;
+    // A word of a text field (`headline:oil`) is a term; other fields are filters.
+    const bool text =
+        std::find(text_fields_.begin(), text_fields_.end(), name) != text_fields_.end();
     if (quoted) {
-      phrase(start);
+      phrase(start, text, name);
     } else {
       operand();
-      // A word of a text field (`headline:oil`) is a term; other fields are filters.
-      const bool text = std::find(text_fields_.begin(), text_fields_.end(), name) !=
-                        text_fields_.end();
       joined(start, query_.substr(start, pos_ - start),
              sign.empty() && text && is_single_word(value));
     }

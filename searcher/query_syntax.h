@@ -56,9 +56,10 @@ std::string with_wildcard_words(std::string_view query,
 /// field without a value, a wildcard with fewer than two letters before the `*`, a `date:`
 /// that is no date, and operands excluded with `-` with nothing beside them to search for
 /// (`-gas`, `oil (-gas)`, `-gas AND oil`: Xapian would parse them again without the signs).
-/// A field before brackets is given to every word and phrase inside them, which Xapian 1.4
-/// cannot parse (`headline:(oil OR gas)` → `(headline:oil OR headline:gas)`); a field inside
-/// such brackets is refused. `date:` values (`2022-09-07`, `2022-09`, `2022`, `"Sept 2022"`,
+/// Lucene's `"crude oil"~3` becomes `(crude NEAR/3 oil)`; its fuzzy `roam~` and boost `oil^2`
+/// are refused. A field before brackets is given to every word and phrase inside them, which
+/// Xapian 1.4 cannot parse (`headline:(oil OR gas)` → `(headline:oil OR headline:gas)`); a field
+/// inside such brackets is refused. `date:` values (`2022-09-07`, `2022-09`, `2022`, `"Sept 2022"`,
 /// ranges `FROM..TO` with either end open) are rewritten as `date:FIRST_LAST`, two `YYYYMMDD`
 /// bounds that cover every day of the dates named, which the `date` field processor reads. `NEAR`,
 /// `NEAR/n`, `ADJ` and `ADJ/n` must join single words, bare or in one of `text_fields`

@@ -194,6 +194,12 @@ TEST_F(QueryLanguageTest, ExcludedWordsAloneAreRefusedRatherThanSearchedFor) {
                                                           "oil-old", "oil-new"));
 }
 
+TEST_F(QueryLanguageTest, APhraseWithATildeIsItsWordsNearEachOther) {
+  EXPECT_THAT(ids("\"treasury baker\"~3"), ElementsAre("washington"));
+  EXPECT_THAT(ids("\"baker imf\"~2"), ElementsAre());
+  EXPECT_THAT(ids("headline:\"prices oil\"~2"), UnorderedElementsAre("oil-old", "oil-new"));
+}
+
 TEST_F(QueryLanguageTest, MalformedQueriesFailWithTheColumn) {
   EXPECT_THAT(refusal("oil AND ("), HasSubstr("column 9"));
 }

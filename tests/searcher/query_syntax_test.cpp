@@ -154,6 +154,30 @@ TEST(QuerySyntax, AFieldBeforeBracketsIsEachWordsInside) {
   EXPECT_THAT(refusal("headline:(oil"), HasSubstr("column 10: expected ')' to close"));
 }
 
+// Lucene's `"crude oil"~3` is its words near each other; its fuzzy `roam~` and boost `oil^2`
+// are refused rather than searched as the words they hold.
+TEST(QuerySyntax, APhraseWithATildeIsItsWordsNearEachOther) {
+  EXPECT_EQ(check("\"crude oil\"~3 opec"), "(crude NEAR/3 oil) opec");
+  EXPECT_EQ(check("-headline:\"crude oil prices\"~10 opec"),
+            "-(headline:crude NEAR/10 headline:oil NEAR/10 headline:prices) opec");
+  EXPECT_EQ(check("(\"oil\"~2)"), "((oil))");
+  EXPECT_EQ(check("~30 people 3^2"), "~30 people 3^2");  // punctuation, as pasted text has
+  for (const Refused& refused :
+       {Refused{"\"crude oil\"~x", "column 12: expected a number of words after '~'"},
+        Refused{"\"crude oil\"~3x", "column 12: expected a number of words after '~'"},
+        Refused{"\"oil-price cut\"~3", "column 1: 'oil-price' in a phrase with '~' cannot"},
+        Refused{"\"— \"~3", "column 1: expected words in the phrase before '~'"},
+        Refused{"person:\"Edi Rama\"~2", "column 18: '~' makes a phrase's words near"},
+        Refused{"(crude oil)~3", "column 12: '~' makes a phrase's words near each other"},
+        Refused{"roam~", "column 5: '~' after a word (a fuzzy search in Lucene's syntax)"},
+        Refused{"oil headline:roam~1", "column 18: '~' after a word"},
+        Refused{"oil^2", "column 4: '^' (a boost in Lucene's syntax)"},
+        Refused{"\"crude oil\"^2", "column 12: '^' (a boost"},
+        Refused{"(oil gas)^2", "column 10: '^' (a boost"}}) {
+    EXPECT_THAT(refusal(refused.query), HasSubstr(refused.message)) << refused.query;
+  }
+}
+
 TEST(QuerySyntax, HugeQueriesAreRefusedQuickly) {
   const std::string huge(100'000, 'a');
   EXPECT_THAT(refusal(huge), HasSubstr("the query is 100000 bytes long; at most 16384"));
