@@ -67,6 +67,8 @@ json to_json(const SearchResults& results) {
                     {"headline", hit.headline},
                     {"date", hit.date ? json(*hit.date) : json(nullptr)},
                     {"source", hit.source ? json(*hit.source) : json(nullptr)},
+                    {"url", hit.url ? json(*hit.url) : json(nullptr)},
+                    {"language", hit.language},
                     {"snippet", hit.snippet.to_html()},
                     {"similar", hit.similar}});
   }
@@ -155,7 +157,9 @@ void print_results(Console& console, const SearchResults& results, std::size_t o
     if (!hit.snippet.text.empty()) {
       fmt::print(out, "     {}\n", render_snippet(hit.snippet, terminal));
     }
-    fmt::print(out, "     {}\n", styled(hit.id, kDim, terminal));
+    const bool url_shown = hit.url && *hit.url != hit.id;
+    fmt::print(out, "     {}\n",
+               styled(url_shown ? hit.id + "  " + *hit.url : hit.id, kDim, terminal));
   }
   for (const Facet& facet : results.facets) {
     if (!facet.values.empty()) print_facet(out, facet, terminal);

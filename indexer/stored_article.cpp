@@ -280,6 +280,7 @@ StoredDisplay decode_stored_display(std::string_view data) {
                             : key == "headline"       ? &display.headline
                             : key == "body"           ? &display.body
                             : key == "newsdex_source" ? &display.source
+                            : key == "url"            ? &display.url
                                                       : nullptr;
       std::string_view text;
       if (target != nullptr) {

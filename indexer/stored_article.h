@@ -50,6 +50,7 @@ struct StoredDisplay {
   std::string body;
   std::optional<std::string> date;  ///< as `StoredArticle::date`
   std::string source;               ///< as `StoredArticle::source`
+  std::string url;                  ///< as `Article::url`
 };
 
 /// The fields of `StoredDisplay`, equal to those `decode_stored_article` reads, without

@@ -313,13 +313,10 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
                           .exact = false};
   }
   std::optional<SnippetMaker> snippets;
-  // Each hit's language, for its snippet's stemmer, from the ordinals already in memory rather
+  if (request.snippet_length > 0 && !page.empty()) snippets.emplace(query, queries_.analysis());
+  // Each hit's language (its snippet's stemmer too), from the ordinals already in memory rather
   // than the value stream.
-  const SlotOrdinals* languages = nullptr;
-  if (request.snippet_length > 0 && !page.empty()) {
-    snippets.emplace(query, queries_.analysis());
-    languages = &ordinals_.slot(schema::kLanguageSlot);
-  }
+  const SlotOrdinals* languages = page.empty() ? nullptr : &ordinals_.slot(schema::kLanguageSlot);
   for (std::size_t i = 0; i < page.size(); ++i) {
     const Xapian::MSetIterator& it = page[i];
     const Xapian::Document document = it.get_document();
@@ -331,12 +328,13 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
     hit.score = it.get_weight();
     hit.date = std::move(stored.date);
     if (!stored.source.empty()) hit.source = std::move(stored.source);
+    if (!stored.url.empty()) hit.url = std::move(stored.url);
+    if (const std::span<const std::uint32_t> language = languages->of(*it); !language.empty()) {
+      hit.language = languages->value(language.front());
+    }
     if (request.snippet_length > 0) {
       const std::string& text = stored.body.empty() ? stored.headline : stored.body;
-      const std::span<const std::uint32_t> language = languages->of(*it);
-      hit.snippet = snippets->make(
-          text, language.empty() ? std::string_view() : languages->value(language.front()),
-          request.snippet_length);
+      hit.snippet = snippets->make(text, hit.language, request.snippet_length);
     }
     hit.headline = std::move(stored.headline);
     hit.similar = copies[i];

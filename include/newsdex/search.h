@@ -86,6 +86,8 @@ struct Hit {
   std::string headline;
   std::optional<std::string> date;  ///< `YYYY-MM-DD` when known
   std::optional<std::string> source;
+  std::optional<std::string> url;  ///< where the article was published, when its file said
+  std::string language;            ///< as identified at indexing: `en`, `de`… (`und`: unknown)
   Snippet snippet;
   /// Copies of this story folded into this hit by `SearchRequest::collapse_duplicates`.
   std::size_t similar = 0;

@@ -73,6 +73,24 @@ TEST_F(ApiTest, SearchRanksHeadlineMatchesFirstAndCountsExactly) {
   EXPECT_EQ(results.hits[0].rank, 1u);
   EXPECT_EQ(results.hits[0].date, "2022-07-15");
   EXPECT_EQ(results.hits[0].source, "Test Wire");
+  EXPECT_EQ(results.hits[0].language, "en");
+  EXPECT_EQ(results.hits[0].url, std::nullopt);
+}
+
+TEST_F(ApiTest, HitsCarryTheirAddressAndLanguage) {
+  {
+    Index index = Index::open(db_);
+    Article linked = story("a7", "Ölpreise fallen", "Die Ölpreise sind gefallen.", "2023-03-09",
+                           "Test Wire", "de");
+    linked.url = "https://example.org/a7";
+    index.add(linked);
+  }
+  const SearchResults results =
+      Searcher::open(db_).search({.query = "ölpreise", .sort = SortOrder::newest});
+  ASSERT_EQ(results.hits.size(), 2u);
+  EXPECT_EQ(results.hits[0].url, "https://example.org/a7");
+  EXPECT_EQ(results.hits[0].language, "de");
+  EXPECT_EQ(results.hits[1].url, std::nullopt);
 }
 
 TEST_F(ApiTest, TotalsAreExactUpToTheCountAskedForAndBoundedBeyond) {

@@ -38,11 +38,12 @@ class CliTest : public ::testing::Test {
                         "halting container traffic at Europe's largest port.\n\n"
                         "Unions said the strike would last two days.\n\n"
                         "Copyright 2023 Port Wire. All rights reserved.\n");
-    testing::write_file(dir_.path() / "archive/feed.jsonl",
-                        R"({"id":"w1","title":"Strike ends at Antwerp harbour","body":"Work resumed on Tuesday.","published":"2023-04-04T08:00:00Z","source":"Port Wire"})"
-                        "\n"
-                        R"({"id":"w2","title":"Grain exports rise","body":"Shipments grew by a tenth.","published":"2023-05-10","source":"Farm Daily"})"
-                        "\n");
+    testing::write_file(
+        dir_.path() / "archive/feed.jsonl",
+        R"({"id":"w1","title":"Strike ends at Antwerp harbour","body":"Work resumed on Tuesday.","published":"2023-04-04T08:00:00Z","source":"Port Wire","url":"https://example.org/w1"})"
+        "\n"
+        R"({"id":"w2","title":"Grain exports rise","body":"Shipments grew by a tenth.","published":"2023-05-10","source":"Farm Daily"})"
+        "\n");
     const CliRun indexed = run({"index", "--db", db_, dir_ / "archive"});
     ASSERT_EQ(indexed.status, 0) << indexed.err;
   }
@@ -80,6 +81,7 @@ TEST_F(CliTest, SearchPrintsRankedHitsWithSnippetsAndFacets) {
   EXPECT_THAT(found.out, HasSubstr("Port Wire"));
   EXPECT_THAT(found.out, HasSubstr("source"));
   EXPECT_THAT(found.out, HasSubstr("█"));  // the date histogram
+  EXPECT_THAT(found.out, HasSubstr("w1  https://example.org/w1"));  // id and address
 }
 
 TEST_F(CliTest, SearchJsonFollowsTheContract) {
@@ -90,10 +92,17 @@ TEST_F(CliTest, SearchJsonFollowsTheContract) {
   EXPECT_EQ(json["total"]["exact"], true);
   ASSERT_EQ(json["hits"].size(), 2u);
   const auto& hit = json["hits"][0];
-  for (const char* key : {"id", "rank", "score", "headline", "date", "source", "snippet"}) {
+  for (const char* key :
+       {"id", "rank", "score", "headline", "date", "source", "url", "language", "snippet"}) {
     EXPECT_TRUE(hit.contains(key)) << key;
   }
   EXPECT_EQ(hit["rank"], 1);
+  for (const auto& each : json["hits"]) {
+    EXPECT_EQ(each["language"], "en");
+    // The JSON Lines story gave its address; the text file none.
+    EXPECT_EQ(each["url"], each["id"] == "w1" ? nlohmann::json("https://example.org/w1")
+                                              : nlohmann::json(nullptr));
+  }
   // The text story's body holds both words; its snippet marks them.
   const auto& story = json["hits"][0]["id"] == "w1" ? json["hits"][1] : json["hits"][0];
   EXPECT_THAT(story["snippet"].get<std::string>(), HasSubstr("<mark>strike</mark>"));

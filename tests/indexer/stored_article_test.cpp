@@ -15,6 +15,7 @@ StoredArticle full_article() {
   stored.article.body = "Tirana – Albania said…\n\nPrime Minister Edi Rama said {\"not\": [json]}.";
   stored.article.captions = {"Edi Rama in Tirana"};
   stored.article.source = "Tirana Echo";
+  stored.article.url = "https://example.org/tirana-echo/cut-ties";
   stored.article.tags = {{"topics", {"politics"}}};
   stored.date = "2022-09-07";
   stored.source = "Tirana Echo";
@@ -35,6 +36,7 @@ void expect_display_of(const StoredArticle& stored) {
   EXPECT_EQ(display.body, whole.article.body);
   EXPECT_EQ(display.date, whole.date);
   EXPECT_EQ(display.source, whole.source);
+  EXPECT_EQ(display.url, whole.article.url);
 }
 
 TEST(StoredDisplay, ReadsTheFieldsAWholeDecodeReads) {
