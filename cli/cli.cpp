@@ -16,6 +16,21 @@ CLI::Option* add_database_option(CLI::App& command, std::string& path) {
       ->type_name("DIR");
 }
 
+CLI::Validator count_check(bool positive) {
+  return CLI::Validator(
+      [positive](std::string& value) -> std::string {
+        const bool digits = !value.empty() && std::all_of(value.begin(), value.end(), [](char c) {
+          return c >= '0' && c <= '9';
+        });
+        if (!digits) return "expected a whole number, not '" + value + "'";
+        if (positive && value.find_first_not_of('0') == std::string::npos) {
+          return "expected a number above 0";
+        }
+        return {};
+      },
+      positive ? "N>0" : "N");
+}
+
 int run_cli(const std::vector<std::string>& args, Console console) {
   CLI::App app{"newsdex: full-text search for news archives", "newsdex"};
   app.set_version_flag("--version", std::string(version()));

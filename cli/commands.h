@@ -42,4 +42,9 @@ ReadOptions to_read_options(const ReadArguments& args);
 /// `--db DIR`, required, defaulting to the NEWSDEX_DB environment variable.
 CLI::Option* add_database_option(CLI::App& command, std::string& path);
 
+/// Checks a count given on the command line: CLI11 would read `-1` into an unsigned one as its
+/// largest value, and its own number checks print the range as a 300-digit number. `positive`:
+/// 0 is refused too.
+CLI::Validator count_check(bool positive = false);
+
 }  // namespace newsdex::cli

@@ -67,9 +67,12 @@ Command add_index_command(CLI::App& app, Console& console) {
       ->required()
       ->type_name("PATH");
   add_read_options(*command, args->read);
-  command->add_option("--threads", args->threads, "Analysis threads (default: one per core)");
-  command->add_option("--batch-size", args->batch_size, "Articles per commit (a first load merges after as many, then at each doubling)")
-      ->check(CLI::PositiveNumber);
+  command->add_option("--threads", args->threads, "Analysis threads (default: one per core)")
+      ->check(count_check());
+  command
+      ->add_option("--batch-size", args->batch_size,
+                   "Articles per commit (a first load merges after as many, then at each doubling)")
+      ->check(count_check(/*positive=*/true));
   command->add_flag("--quiet,-q", args->quiet, "No progress display");
   command->add_flag("--prune", args->prune,
                     "Remove the articles of files under PATHs that no longer exist");

@@ -182,8 +182,12 @@ Command add_search_command(CLI::App& app, Console& console) {
   add_database_option(*command, args->db);
   command->add_option("query", args->words, "The query (see the README for its syntax)")
       ->type_name("QUERY");
-  command->add_option("--limit,-n", args->limit, "Hits to show")->capture_default_str();
-  command->add_option("--offset", args->offset, "Hits to skip")->capture_default_str();
+  command->add_option("--limit,-n", args->limit, "Hits to show")
+      ->check(count_check())
+      ->capture_default_str();
+  command->add_option("--offset", args->offset, "Hits to skip")
+      ->check(count_check())
+      ->capture_default_str();
   command->add_flag("--json", args->json, "Print the results as JSON");
   command->add_option("--sort", args->sort, "Order of the hits")
       ->check(CLI::IsMember({"relevance", "newest", "oldest"}))
@@ -194,7 +198,9 @@ Command add_search_command(CLI::App& app, Console& console) {
       ->allow_extra_args(false)
       ->capture_default_str();
   command->add_flag("--no-facets", args->no_facets, "Count no facets");
-  command->add_option("--facet-size", args->facet_size, "Values per facet")->capture_default_str();
+  command->add_option("--facet-size", args->facet_size, "Values per facet")
+      ->check(count_check())
+      ->capture_default_str();
   command->add_option("--by", args->by, "Date histogram bucket")
       ->check(CLI::IsMember({"auto", "year", "month", "day"}))
       ->capture_default_str();
@@ -250,7 +256,9 @@ Command add_similar_command(CLI::App& app, Console& console) {
   CLI::App* command = app.add_subcommand("similar", "Articles most like a given one");
   add_database_option(*command, args->db);
   command->add_option("id", args->request.id, "The article's id, as search prints it")->required();
-  command->add_option("--limit,-n", args->request.limit, "Hits to show")->capture_default_str();
+  command->add_option("--limit,-n", args->request.limit, "Hits to show")
+      ->check(count_check())
+      ->capture_default_str();
   command->add_flag("--earlier", args->request.only_earlier,
                     "Only articles published on or before it");
   command->add_flag("--json", args->json, "Print the results as JSON");

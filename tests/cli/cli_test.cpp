@@ -160,6 +160,19 @@ TEST_F(CliTest, UsageErrorsExitWithTwo) {
   EXPECT_EQ(run({"search", "oil"}).status, 2);  // no --db
   EXPECT_EQ(run({"search", "--db", db_, "--sort", "sideways", "oil"}).status, 2);
   EXPECT_EQ(run({"frobnicate"}).status, 2);
+  // A negative count is refused, not read as the largest one.
+  for (const char* option : {"--limit", "--offset", "--facet-size"}) {
+    const CliRun negative = run({"search", "--db", db_, option, "-1", "oil"});
+    EXPECT_EQ(negative.status, 2) << option;
+    EXPECT_THAT(negative.err, HasSubstr(option)) << option;
+  }
+  EXPECT_EQ(run({"similar", "--db", db_, "--limit", "-1", "w1"}).status, 2);
+  const CliRun zero_batch = run({"index", "--db", db_, "--batch-size", "0", dir_ / "archive"});
+  EXPECT_EQ(zero_batch.status, 2);
+  EXPECT_THAT(zero_batch.err, HasSubstr("--batch-size: expected a number above 0"));
+  const CliRun threads = run({"index", "--db", db_, "--threads", "-2", dir_ / "archive"});
+  EXPECT_EQ(threads.status, 2);
+  EXPECT_THAT(threads.err, HasSubstr("--threads: expected a whole number, not '-2'"));
 }
 
 TEST_F(CliTest, QueryWordsThatStartWithAMinusFollowADoubleDash) {
