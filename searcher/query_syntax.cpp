@@ -346,8 +346,21 @@ class SyntaxChecker {
            query_[end] != ')' && quote_at(query_, end) == 0) {
       ++end;
     }
-    const std::string_view word = query_.substr(start, end - start);
+    std::string_view word = query_.substr(start, end - start);
     pos_ = end;
+    // Lucene's `&&` and `||` are AND and OR: Xapian takes them for punctuation, so `oil || gas`
+    // found what `oil gas` finds. Its `!` (NOT) is refused rather than read as NOT, whose
+    // reach differs: Xapian's NOT takes the whole run after it (`NOT gas oil` is every article
+    // without both), Lucene's the next operand only.
+    if (word == "&&") {
+      word = "AND";
+    } else if (word == "||") {
+      word = "OR";
+    } else if (word == "!" || (word.size() > 1 && word[0] == '!' && word[1] != '!')) {
+      fail(start,
+           "'!' (NOT in Lucene's syntax) is not part of the query language: write -word "
+           "to exclude a word from what the others find, or NOT word");
+    }
     if (word == "NOT") {
       // `a NOT b`, `a AND NOT b` and a leading `NOT b` are all fine; it needs what follows.
       if (!proximity_.empty()) not_joinable(start, word);

@@ -200,6 +200,11 @@ TEST_F(QueryLanguageTest, APhraseWithATildeIsItsWordsNearEachOther) {
   EXPECT_THAT(ids("headline:\"prices oil\"~2"), UnorderedElementsAre("oil-old", "oil-new"));
 }
 
+TEST_F(QueryLanguageTest, LucenesOperatorSymbolsAreOperators) {
+  EXPECT_THAT(ids("bundesbank || opec"), UnorderedElementsAre("washington", "oil-old", "oil-new"));
+  EXPECT_THAT(ids("bundesbank && imf"), ElementsAre("washington"));
+}
+
 TEST_F(QueryLanguageTest, MalformedQueriesFailWithTheColumn) {
   EXPECT_THAT(refusal("oil AND ("), HasSubstr("column 9"));
 }

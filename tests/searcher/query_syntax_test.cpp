@@ -178,6 +178,17 @@ TEST(QuerySyntax, APhraseWithATildeIsItsWordsNearEachOther) {
   }
 }
 
+TEST(QuerySyntax, LucenesOperatorSymbolsAreOperators) {
+  EXPECT_EQ(check("oil || gas && coal"), "oil OR gas AND coal");
+  EXPECT_EQ(check("Yahoo! wow!! !!!"), "Yahoo! wow!! !!!");  // punctuation elsewhere
+  for (const char* query : {"oil !gas", "oil ! gas", "oil !(gas OR coal)"}) {
+    EXPECT_THAT(refusal(query), HasSubstr("column 5: '!' (NOT in Lucene's syntax)")) << query;
+  }
+  EXPECT_THAT(refusal("oil ||"), HasSubstr("column 7: expected a word, phrase or '(' after 'OR'"));
+  EXPECT_THAT(refusal("&& oil"),
+              HasSubstr("column 1: expected a word, phrase or '(' before 'AND'"));
+}
+
 TEST(QuerySyntax, HugeQueriesAreRefusedQuickly) {
   const std::string huge(100'000, 'a');
   EXPECT_THAT(refusal(huge), HasSubstr("the query is 100000 bytes long; at most 16384"));
