@@ -488,6 +488,22 @@ class SyntaxChecker {
   }
 
   std::string date_range(std::size_t at, std::string_view text) const {
+    // Elasticsearch's `date:>2022-07`, `>=`, `<` and `<=`: after, from, before and up to.
+    // Stored days are `YYYYMMDD`, so the bound just past a date's last day (`20220731` →
+    // `20220732`) or before its first (`20220700` → `20220699`) sorts between its values and
+    // the next or previous date's.
+    const auto shifted = [](const std::string& day, int by) {
+      return fmt::format("{:08}", std::stoi(day) + by);
+    };
+    for (const std::string_view op : {">=", "<=", ">", "<"}) {
+      if (!text.starts_with(op)) continue;
+      if (text.size() == op.size()) fail(at, fmt::format("expected a date after '{}'", op));
+      const CivilDate bound = date(at, text.substr(op.size()));
+      if (op == ">=") return first_day(bound) + '_' + std::string(kLatest);
+      if (op == ">") return shifted(last_day(bound), 1) + '_' + std::string(kLatest);
+      if (op == "<=") return std::string(kEarliest) + '_' + last_day(bound);
+      return std::string(kEarliest) + '_' + shifted(first_day(bound), -1);
+    }
     const std::size_t dots = text.find("..");
     const std::string_view from = dots == std::string_view::npos ? text : text.substr(0, dots);
     const std::string_view to = dots == std::string_view::npos ? text : text.substr(dots + 2);

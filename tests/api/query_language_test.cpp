@@ -151,6 +151,9 @@ TEST_F(QueryLanguageTest, DatesTakeDaysMonthsYearsRangesAndOpenEnds) {
               UnorderedElementsAre("cut-ties", "cut-ties-copy", "portals"));
   EXPECT_THAT(ids("date:..2021-12-31"), UnorderedElementsAre("washington", "oil-old"));
   EXPECT_THAT(ids("oil date:2023.."), ElementsAre("oil-new"));
+  EXPECT_THAT(ids("oil date:>2021-10-05"), ElementsAre("oil-new"));
+  EXPECT_THAT(ids("oil date:<2023-10"), ElementsAre("oil-old"));
+  EXPECT_THAT(ids("oil date:>=2021-10-05"), UnorderedElementsAre("oil-old", "oil-new"));
   EXPECT_THAT(ids("albania -date:2022-09"), ElementsAre("portals"));
 }
 

@@ -129,6 +129,14 @@ TEST(QuerySyntax, DatesBecomeRangesOfWholeDays) {
   EXPECT_EQ(check("date:2022-07.."), "date:20220700_99999999");
   EXPECT_EQ(check("date:\"Sept 2022\""), "date:20220900_20220931");
   EXPECT_EQ(check("date:\"7 September 2022\""), "date:20220907_20220907");
+  // Elasticsearch's comparisons: after, from, before, up to.
+  EXPECT_EQ(check("date:>2022-07"), "date:20220732_99999999");
+  EXPECT_EQ(check("date:>=2022-07"), "date:20220700_99999999");
+  EXPECT_EQ(check("date:<2022-07-05"), "date:00000000_20220704");
+  EXPECT_EQ(check("date:<2022"), "date:00000000_20219999");
+  EXPECT_EQ(check("date:<=2022-09"), "date:00000000_20220931");
+  EXPECT_THAT(refusal("date:>"), HasSubstr("column 1: expected a date after '>'"));
+  EXPECT_THAT(refusal("date:>=Septober"), HasSubstr("'Septober' is not a date"));
   EXPECT_EQ(check("cyberattack -date:2022 source:Reuters"),
             "cyberattack -date:20220000_20221231 source:Reuters");
 }
