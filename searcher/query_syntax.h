@@ -63,9 +63,9 @@ std::string with_wildcard_words(std::string_view query,
 /// ranges `FROM..TO` with either end open, `>`, `>=`, `<`, `<=` a date) are rewritten as
 /// `date:FIRST_LAST`, two `YYYYMMDD` bounds that cover every day of the dates named, which the
 /// `date` field processor reads. `NEAR`, `NEAR/n`, `ADJ` and `ADJ/n` must join single words, bare
-/// or in one of `text_fields`
-/// (`headline:oil NEAR/3 price`): Xapian 1.4 reads the operator as a word next to a phrase, a
-/// bracket, a signed word, a wildcard, a filter or a word with punctuation inside.
+/// or in one of `text_fields` (`headline:oil NEAR/3 price`): Xapian 1.4 reads the operator as a
+/// word next to a phrase, a bracket, a signed word, a wildcard, a filter or a word with
+/// punctuation inside.
 ///
 /// Throws `Error` with `invalid_query`, its context the query; never returns a query that
 /// means something other than what was typed.
