@@ -206,10 +206,13 @@ Command add_search_command(CLI::App& app, Console& console) {
       ->capture_default_str();
   command->add_flag("--no-collapse", args->no_collapse,
                     "Show every copy of a story instead of one hit with \"+N similar\"");
-  command->add_option("--recency", args->recency,
-                      "Favour recent articles: a boost halving every DAYS days before the newest")
+  command
+      ->add_option("--recency", args->recency,
+                   "Favour recent articles: a boost halving every DAYS days before the newest")
       ->type_name("DAYS")
-      ->check(CLI::NonNegativeNumber);
+      // A bound CLI11 prints readably, where NonNegativeNumber prints a 300-digit one; a
+      // century is more than any archive needs.
+      ->check(CLI::Range(0.0, 36500.0));
   command
       ->add_option("--filter", args->filters,
                    "Only hits with this facet value (repeat for several)")

@@ -167,6 +167,9 @@ TEST_F(CliTest, UsageErrorsExitWithTwo) {
     EXPECT_THAT(negative.err, HasSubstr(option)) << option;
   }
   EXPECT_EQ(run({"similar", "--db", db_, "--limit", "-1", "w1"}).status, 2);
+  const CliRun recency = run({"search", "--db", db_, "--recency", "-1", "oil"});
+  EXPECT_EQ(recency.status, 2);
+  EXPECT_THAT(recency.err, HasSubstr("--recency: Value -1 not in range 0.000000 to 36500.000000"));
   const CliRun zero_batch = run({"index", "--db", db_, "--batch-size", "0", dir_ / "archive"});
   EXPECT_EQ(zero_batch.status, 2);
   EXPECT_THAT(zero_batch.err, HasSubstr("--batch-size: expected a number above 0"));
