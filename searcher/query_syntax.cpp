@@ -142,8 +142,9 @@ class SyntaxChecker {
           group_field_ = std::exchange(next_group_field_, {});
           group_field_depth_ = open_.size();
         }
-        outer_runs_.push_back(
-            {std::exchange(run_, Run{}), std::exchange(next_excluded_, false), excluded_at_});
+        outer_runs_.push_back({std::exchange(run_, Run{.begin = out_.size() + 1}),
+                               std::exchange(next_excluded_, false), excluded_at_,
+                               awaiting_not_operand()});
         operand_expected_ = true;
         last_operator_ = "(";
         out_ += c;
@@ -182,8 +183,24 @@ class SyntaxChecker {
                 std::string(query_));
   }
 
+  // Whether the operand about to be read is what a NOT excludes: the one right after it, or
+  // one joined to that by NEAR or ADJ (`NOT gas NEAR coal`).
+  bool awaiting_not_operand() const {
+    return operand_expected_ && (last_operator_ == "NOT" ||
+                                 (is_proximity_operator(last_operator_) && last_operand_of_not_));
+  }
+
   void operand() {
-    in_run(excluded_at_, std::exchange(next_excluded_, false));
+    last_operand_of_not_ = awaiting_not_operand();
+    if (last_operand_of_not_) {
+      NotOperand& excluded = run_.nots.back();
+      if (excluded.end == std::string::npos || excluded.extending) {
+        excluded.end = out_.size();
+        excluded.extending = false;
+      }
+    } else {
+      in_run(excluded_at_, std::exchange(next_excluded_, false));
+    }
     operand_expected_ = false;
     last_operator_.clear();
     if (++words_ > limits_.max_words) {
@@ -200,10 +217,11 @@ class SyntaxChecker {
     }
     joined(open_.back(), query_.substr(open_.back(), pos_ + 1 - open_.back()), false);
     end_run();
-    const OuterRun outer = outer_runs_.back();
+    OuterRun outer = std::move(outer_runs_.back());
     outer_runs_.pop_back();
-    run_ = outer.run;
-    in_run(outer.excluded_at, outer.excluded);
+    run_ = std::move(outer.run);
+    last_operand_of_not_ = outer.of_not;
+    if (!outer.of_not) in_run(outer.excluded_at, outer.excluded);
     open_.pop_back();
     if (open_.size() < group_field_depth_) group_field_ = {};
     out_ += ')';
@@ -221,14 +239,33 @@ class SyntaxChecker {
   // parses the query again without `+` and `-`: the query would find what it excludes. It
   // reads one excluded operand after AND as AND NOT (`oil AND -company`), but two as AND NOT
   // both at once (`oil AND -company -gas`).
+  //
+  // Xapian's NOT takes the whole run after it (`oil NOT gas coal` excluded only the articles
+  // with both gas and coal, `NOT gas oil` found every article without both), where a reader,
+  // and Lucene, take it to exclude the one operand after it. In a run with something to search
+  // for, each NOT is therefore written as `-` before its operand (`oil -gas coal`), in brackets
+  // if NEAR or ADJ join the operand to others (`-(gas NEAR coal)`); a run of NOTs alone keeps
+  // them (`NOT gas`, `oil OR NOT gas`, `oil AND NOT gas`).
+  struct NotOperand {
+    std::size_t at;                       // where `NOT` is in the output
+    std::size_t end = std::string::npos;  // where its operand ends there, once read
+    bool chained = false;                 // NEAR or ADJ joined the operand to the next one
+    bool extending = false;               // ...whose end is still to come
+  };
   struct Run {
     bool searched = false;  // an operand that is not excluded: a word, phrase, bracket or filter
-    std::size_t excluded = 0;
+    bool leads_with_exclusion = false;  // its first operand is excluded, by `-` or NOT
+    std::size_t excluded = 0;           // operands excluded by `-`
     std::size_t first_excluded = 0;
+    std::vector<NotOperand> nots;
     std::string_view after;  // the operator before the run, if any
+    std::size_t begin = 0;   // where the run starts in the output
   };
 
+  bool run_is_empty() const { return !run_.searched && run_.excluded == 0 && run_.nots.empty(); }
+
   void in_run(std::size_t at, bool excluded) {
+    if (run_is_empty()) run_.leads_with_exclusion = excluded;
     if (!excluded) {
       run_.searched = true;
     } else if (run_.excluded++ == 0) {
@@ -238,13 +275,36 @@ class SyntaxChecker {
 
   // Ends the run, which the operator `next` (or a bracket, or the query's end) follows.
   void end_run(std::string_view next = {}) {
-    if (!run_.searched && run_.excluded > 0 && !(run_.after == "AND" && run_.excluded == 1)) {
+    if (!run_.searched && run_.excluded > 0 &&
+        !(run_.after == "AND" && run_.excluded == 1 && run_.nots.empty())) {
       fail(run_.first_excluded,
            "expected a word to search for beside what '-' excludes: a query or bracket of "
            "excluded words alone has nothing to exclude them from (write NOT word to find "
            "every article without it)");
     }
-    run_ = Run{.after = next};
+    if (run_.searched) {
+      for (auto n = run_.nots.rbegin(); n != run_.nots.rend(); ++n) exclude_by_sign(*n);
+      // Xapian reads a run that starts with an excluded operand after an operator as AND NOT
+      // all the rest (`oil AND -gas coal`: articles with oil but not both gas and coal), or
+      // cannot parse it (`oil OR -gas coal`); in brackets it is the run it looks like.
+      if (run_.leads_with_exclusion && is_binary_operator(run_.after)) {
+        std::size_t begin = run_.begin;
+        while (begin < out_.size() && is_space(out_[begin])) ++begin;
+        std::size_t end = out_.size();
+        while (end > begin && is_space(out_[end - 1])) --end;
+        out_.insert(end, ")");
+        out_.insert(begin, "(");
+      }
+    }
+    run_ = Run{.after = next, .begin = out_.size() + next.size()};
+  }
+
+  // `NOT gas` → `-gas`, `NOT gas NEAR coal` → `-(gas NEAR coal)`.
+  void exclude_by_sign(const NotOperand& n) {
+    if (n.chained) out_.insert(n.end, ")");
+    std::size_t operand = n.at + 3;  // past `NOT`
+    while (operand < out_.size() && is_space(out_[operand])) ++operand;
+    out_.replace(n.at, operand - n.at, n.chained ? "-(" : "-");
   }
 
   // Xapian 1.4 joins only single terms with NEAR and ADJ. Given anything else, it reads the
@@ -348,24 +408,30 @@ class SyntaxChecker {
     }
     std::string_view word = query_.substr(start, end - start);
     pos_ = end;
-    // Lucene's `&&` and `||` are AND and OR: Xapian takes them for punctuation, so `oil || gas`
-    // found what `oil gas` finds. Its `!` (NOT) is refused rather than read as NOT, whose
-    // reach differs: Xapian's NOT takes the whole run after it (`NOT gas oil` is every article
-    // without both), Lucene's the next operand only.
+    // Lucene's `&&`, `||` and `!` are AND, OR and NOT: Xapian takes them for punctuation, so
+    // `oil || gas` found what `oil gas` finds. A `!` stuck to a word (`!gas`) is NOT before
+    // it; one before other punctuation (`!=`) is punctuation.
     if (word == "&&") {
       word = "AND";
     } else if (word == "||") {
       word = "OR";
-    } else if (word == "!" || (word.size() > 1 && word[0] == '!' && word[1] != '!')) {
-      fail(start,
-           "'!' (NOT in Lucene's syntax) is not part of the query language: write -word "
-           "to exclude a word from what the others find, or NOT word");
+    } else if (word == "!") {
+      word = "NOT";
+    } else if (word[0] == '!' && word.size() > 1 &&
+               (std::isalnum(static_cast<unsigned char>(word[1])) ||
+                (static_cast<unsigned char>(word[1]) & 0x80) != 0)) {
+      word = "NOT";
+      pos_ = start + 1;
     }
     if (word == "NOT") {
       // `a NOT b`, `a AND NOT b` and a leading `NOT b` are all fine; it needs what follows.
       if (!proximity_.empty()) not_joinable(start, word);
-      end_run(word);
+      if (awaiting_not_operand()) fail(start, "expected a word, phrase or '(' after 'NOT'");
+      if (run_is_empty()) run_.leads_with_exclusion = true;
+      run_.nots.push_back({out_.size()});
       out_ += word;
+      // Xapian reads `NOT(gas)` as the words not and gas.
+      if (pos_ < query_.size() && !is_space(query_[pos_])) out_ += ' ';
       operand_expected_ = true;
       last_operator_ = word;
       return;
@@ -381,8 +447,10 @@ class SyntaxChecker {
       if (is_proximity_operator(word)) {
         proximity_ = word;
         if (!last_joinable_) not_joinable(last_start_, last_text_);
+        if (last_operand_of_not_) run_.nots.back().chained = run_.nots.back().extending = true;
+      } else {
+        end_run(word);  // NEAR and ADJ join words inside a run
       }
-      end_run(word);
       out_ += word;
       operand_expected_ = true;
       last_operator_ = word;
@@ -392,11 +460,17 @@ class SyntaxChecker {
     if (word[0] == '+' || word[0] == '-') k = 1;
     if (k == word.size()) {
       // A lone sign binds to a phrase or bracket right after it; elsewhere it is punctuation.
-      next_excluded_ = word == "-" && pos_ < query_.size() &&
-                       (query_[pos_] == '(' || quote_at(query_, pos_) != 0);
+      const bool binds =
+          pos_ < query_.size() && (query_[pos_] == '(' || quote_at(query_, pos_) != 0);
+      if (binds && awaiting_not_operand()) sign_after_not(start, word);
+      next_excluded_ = word == "-" && binds;
       excluded_at_ = start;
-      out_ += word;
+      // Punctuation between NOT and its operand would come between `-` and the operand.
+      if (binds || !awaiting_not_operand()) out_ += word;
       return;
+    }
+    if (k == 1 && has_letter_or_digit(word.substr(k)) && awaiting_not_operand()) {
+      sign_after_not(start, word.substr(0, 1));
     }
     if (const std::size_t op = lucene_suffix(word); op != std::string_view::npos) {
       fail(start + op, word[op] == '^' ? std::string(kNoBoosts)
@@ -425,13 +499,20 @@ class SyntaxChecker {
       return;
     }
     check_wildcard(start, word.substr(k));
-    out_ += word;
     if (!has_letter_or_digit(word.substr(k))) {
+      if (!awaiting_not_operand()) out_ += word;
       next_excluded_ = false;
       return;
     }
+    out_ += word;
     operand();
     joined(start, word, k == 0 && is_single_word(word));
+  }
+
+  [[noreturn]] void sign_after_not(std::size_t at, std::string_view sign) const {
+    fail(at, fmt::format("expected a word, phrase or '(' after 'NOT', without '{}': NOT "
+                         "excludes what follows it (write NOT word, or -word)",
+                         sign));
   }
 
   static bool is_field_name(std::string_view name) {
@@ -554,12 +635,14 @@ class SyntaxChecker {
     Run run;
     bool excluded;            // a '-' before the '(' (or before its `field:`)...
     std::size_t excluded_at;  // ...here
+    bool of_not;              // the bracket is what a NOT before it excludes
   };
   std::vector<OuterRun> outer_runs_;              // per unclosed '(': the run it is in
   bool next_excluded_ = false;                    // the next operand has a '-' before it…
   std::size_t excluded_at_ = 0;                   // …here
   bool operand_expected_ = true;
   std::string last_operator_;
+  bool last_operand_of_not_ = false;  // the last operand read is (part of) what a NOT excludes
   std::size_t words_ = 0;
   // The last operand, for a NEAR or ADJ after it; and a NEAR or ADJ waiting for its right one.
   bool last_joinable_ = false;

@@ -56,16 +56,21 @@ std::string with_wildcard_words(std::string_view query,
 /// field without a value, a wildcard with fewer than two letters before the `*`, a `date:`
 /// that is no date, and operands excluded with `-` with nothing beside them to search for
 /// (`-gas`, `oil (-gas)`, `-gas AND oil`: Xapian would parse them again without the signs).
-/// Lucene's `"crude oil"~3` becomes `(crude NEAR/3 oil)`; its fuzzy `roam~` and boost `oil^2`
-/// are refused. A field before brackets is given to every word and phrase inside them, which
-/// Xapian 1.4 cannot parse (`headline:(oil OR gas)` → `(headline:oil OR headline:gas)`); a field
-/// inside such brackets is refused. `date:` values (`2022-09-07`, `2022-09`, `2022`, `"Sept 2022"`,
-/// ranges `FROM..TO` with either end open, `>`, `>=`, `<`, `<=` a date) are rewritten as
-/// `date:FIRST_LAST`, two `YYYYMMDD` bounds that cover every day of the dates named, which the
-/// `date` field processor reads. `NEAR`, `NEAR/n`, `ADJ` and `ADJ/n` must join single words, bare
-/// or in one of `text_fields` (`headline:oil NEAR/3 price`): Xapian 1.4 reads the operator as a
-/// word next to a phrase, a bracket, a signed word, a wildcard, a filter or a word with
-/// punctuation inside.
+/// `NOT` (or Lucene's `!`) excludes the one operand after it, words joined by NEAR or ADJ
+/// counting as one: in a run with something to search for it becomes `-` (`oil NOT gas coal` →
+/// `oil -gas coal`, `oil NOT a NEAR b` → `oil -(a NEAR b)`), where Xapian's NOT would take the
+/// whole run after it; a run that starts with an excluded operand after an operator is
+/// bracketed (`oil AND -gas coal` → `oil AND (-gas coal)`), which Xapian would read as AND NOT
+/// all the rest. Lucene's `"crude oil"~3` becomes `(crude NEAR/3 oil)`; its fuzzy `roam~` and
+/// boost `oil^2` are refused. A field before brackets is given to every word and phrase inside
+/// them, which Xapian 1.4 cannot parse (`headline:(oil OR gas)` → `(headline:oil OR
+/// headline:gas)`); a field inside such brackets is refused. `date:` values (`2022-09-07`,
+/// `2022-09`, `2022`, `"Sept 2022"`, ranges `FROM..TO` with either end open, `>`, `>=`, `<`, `<=` a
+/// date) are rewritten as `date:FIRST_LAST`, two `YYYYMMDD` bounds that cover every day of the
+/// dates named, which the `date` field processor reads. `NEAR`, `NEAR/n`, `ADJ` and `ADJ/n` must
+/// join single words, bare or in one of `text_fields` (`headline:oil NEAR/3 price`): Xapian 1.4
+/// reads the operator as a word next to a phrase, a bracket, a signed word, a wildcard, a filter or
+/// a word with punctuation inside.
 ///
 /// Throws `Error` with `invalid_query`, its context the query; never returns a query that
 /// means something other than what was typed.

@@ -206,6 +206,26 @@ TEST_F(QueryLanguageTest, APhraseWithATildeIsItsWordsNearEachOther) {
 TEST_F(QueryLanguageTest, LucenesOperatorSymbolsAreOperators) {
   EXPECT_THAT(ids("bundesbank || opec"), UnorderedElementsAre("washington", "oil-old", "oil-new"));
   EXPECT_THAT(ids("bundesbank && imf"), ElementsAre("washington"));
+  EXPECT_THAT(ids("albania !iran"), ElementsAre("portals"));
+}
+
+// NOT excludes the one operand after it, as a reader (and Lucene) takes it; Xapian's own NOT
+// took the whole run after it.
+TEST_F(QueryLanguageTest, NotExcludesTheOneOperandAfterIt) {
+  // Only cut-ties has both words; its copy has "respond" and not "accountable".
+  EXPECT_THAT(ids("albania NOT accountable iran"), ElementsAre("cut-ties-copy"));
+  EXPECT_THAT(ids("NOT accountable albania iran"), ElementsAre("cut-ties-copy"));
+  EXPECT_THAT(ids("albania AND NOT accountable iran"), ElementsAre("cut-ties-copy"));
+  EXPECT_THAT(ids("albania AND -accountable iran"), ElementsAre("cut-ties-copy"));
+  EXPECT_THAT(ids("albania NOT (portal OR accountable)"), ElementsAre("cut-ties-copy"));
+  EXPECT_THAT(ids("albania NOT iran NEAR/3 accountable"),
+              UnorderedElementsAre("portals", "cut-ties-copy"));
+  EXPECT_THAT(ids("crude NOT date:2023"), ElementsAre("oil-old"));
+  EXPECT_THAT(ids("oil OR -opec bundesbank"),
+              UnorderedElementsAre("washington", "oil-old", "oil-new"));
+  EXPECT_THAT(ids("albania OR NOT cyberattack"),
+              UnorderedElementsAre("cut-ties", "cut-ties-copy", "portals", "washington", "oil-old",
+                                   "oil-new"));
 }
 
 TEST_F(QueryLanguageTest, MalformedQueriesFailWithTheColumn) {

@@ -37,14 +37,35 @@ std::string refusal(std::string_view query, const QueryLimits& limits = {}) {
 }
 
 TEST(QuerySyntax, WellFormedQueriesPassUnchanged) {
-  for (const char* query :
-       {"oil", "crude oil", "\"crude oil\" prices", "oil AND (gas OR coal)", "oil NOT gas",
-        "oil AND NOT gas", "NOT gas", "+oil -gas", "-\"natural gas\" oil", "oil NEAR opec",
-        "oil NEAR/5 opec", "oil ADJ/2 prices", "cyber*", "headline:oil", "person:\"Edi Rama\"",
-        "source:Reuters", "https://example.org/a", "11:01 EDT", "U.S. oil", "oil - gas",
-        "\u201Ccrude oil\u201D", "U.S. NEAR/3 sanctions", "Iran's ADJ oil",
-        "headline:oil NEAR/3 price", "oil NEAR/3 price NEAR/3 cut", "Zürich NEAR bank",
-        "(oil NEAR gas) OR coal", "gas OR oil NEAR opec"}) {
+  for (const char* query : {"oil",
+                            "crude oil",
+                            "\"crude oil\" prices",
+                            "oil AND (gas OR coal)",
+                            "oil AND NOT gas",
+                            "NOT gas",
+                            "oil OR NOT gas",
+                            "NOT gas NOT coal",
+                            "+oil -gas",
+                            "-\"natural gas\" oil",
+                            "oil NEAR opec",
+                            "oil NEAR/5 opec",
+                            "oil ADJ/2 prices",
+                            "cyber*",
+                            "headline:oil",
+                            "person:\"Edi Rama\"",
+                            "source:Reuters",
+                            "https://example.org/a",
+                            "11:01 EDT",
+                            "U.S. oil",
+                            "oil - gas",
+                            "\u201Ccrude oil\u201D",
+                            "U.S. NEAR/3 sanctions",
+                            "Iran's ADJ oil",
+                            "headline:oil NEAR/3 price",
+                            "oil NEAR/3 price NEAR/3 cut",
+                            "Zürich NEAR bank",
+                            "(oil NEAR gas) OR coal",
+                            "gas OR oil NEAR opec"}) {
     EXPECT_EQ(check(query), query) << query;
   }
 }
@@ -107,7 +128,18 @@ INSTANTIATE_TEST_SUITE_P(
         Refused{"AMJ/2 NEAR/3 price", "column 1: 'AMJ/2' cannot be joined by NEAR/3"},
         Refused{"person:Rama NEAR oil", "column 1: 'person:Rama' cannot be joined by NEAR"},
         Refused{"oil NEAR date:2022", "column 10: 'date:2022' cannot be joined by NEAR"},
-        Refused{"oil NEAR NOT gas", "column 10: 'NOT' cannot be joined by NEAR"}));
+        Refused{"oil NEAR NOT gas", "column 10: 'NOT' cannot be joined by NEAR"},
+        // NOT excludes one operand (QuerySyntax.NotExcludesTheOneOperandAfterIt).
+        Refused{"oil NOT NOT gas", "column 9: expected a word, phrase or '(' after 'NOT'"},
+        Refused{"oil NOT -gas",
+                "column 9: expected a word, phrase or '(' after 'NOT', without '-'"},
+        Refused{"oil NOT +gas",
+                "column 9: expected a word, phrase or '(' after 'NOT', without '+'"},
+        Refused{"oil NOT -(gas)", "column 9: expected a word, phrase or '(' after 'NOT'"},
+        Refused{"oil NOT gas NEAR", "column 17: expected a word, phrase or '(' after 'NEAR'"},
+        Refused{"oil NOT \"gas coal\" NEAR x", "column 9: '\"gas coal\"' cannot be joined by NEAR"},
+        Refused{"-gas NOT coal", "column 1: expected a word to search for beside"},
+        Refused{"oil AND -gas NOT coal", "column 9: expected a word to search for beside"}));
 
 TEST(QuerySyntax, OperatorsAreCapitalWordsOnly) {
   for (const char* op : {"AND", "OR", "NOT", "XOR", "NEAR", "NEAR/5", "ADJ", "ADJ/2"}) {
@@ -188,10 +220,12 @@ TEST(QuerySyntax, APhraseWithATildeIsItsWordsNearEachOther) {
 
 TEST(QuerySyntax, LucenesOperatorSymbolsAreOperators) {
   EXPECT_EQ(check("oil || gas && coal"), "oil OR gas AND coal");
-  EXPECT_EQ(check("Yahoo! wow!! !!!"), "Yahoo! wow!! !!!");  // punctuation elsewhere
-  for (const char* query : {"oil !gas", "oil ! gas", "oil !(gas OR coal)"}) {
-    EXPECT_THAT(refusal(query), HasSubstr("column 5: '!' (NOT in Lucene's syntax)")) << query;
-  }
+  EXPECT_EQ(check("Yahoo! wow!! !!! a != b"), "Yahoo! wow!! !!! a != b");  // punctuation
+  EXPECT_EQ(check("oil !gas"), "oil -gas");
+  EXPECT_EQ(check("oil ! gas coal"), "oil -gas coal");
+  EXPECT_EQ(check("oil !(gas OR coal)"), "oil -(gas OR coal)");
+  EXPECT_EQ(check("!gas"), "NOT gas");
+  EXPECT_EQ(check("!\"natural gas\""), "NOT \"natural gas\"");
   EXPECT_THAT(refusal("oil ||"), HasSubstr("column 7: expected a word, phrase or '(' after 'OR'"));
   EXPECT_THAT(refusal("&& oil"),
               HasSubstr("column 1: expected a word, phrase or '(' before 'AND'"));
@@ -223,6 +257,50 @@ TEST(QuerySyntax, ExcludedWordsAloneAreRefused) {
        {"oil -company", "-company oil", "source:reuters -company", "oil -(gas OR coal)",
         "NOT company", "oil AND -company", "+oil -gas", "(oil -gas) OR coal", "oil -— gas"}) {
     EXPECT_EQ(refusal(query), "accepted") << query;
+  }
+}
+
+// Xapian's NOT takes the whole run after it: `oil NOT gas coal` would exclude only the
+// articles with both gas and coal. NOT excludes the one operand after it, as `-` does.
+TEST(QuerySyntax, NotExcludesTheOneOperandAfterIt) {
+  struct Rewrite {
+    const char* query;
+    const char* checked;
+  };
+  for (const auto& [query, checked] : std::initializer_list<Rewrite>{
+           {"oil NOT gas", "oil -gas"},
+           {"oil NOT gas coal", "oil -gas coal"},
+           {"NOT gas oil", "-gas oil"},
+           {"oil NOT gas NOT coal price", "oil -gas -coal price"},
+           {"oil NOT (gas OR coal) price", "oil -(gas OR coal) price"},
+           {"oil NOT\t\"natural gas\" price", "oil -\"natural gas\" price"},
+           {"oil NOT headline:gas", "oil -headline:gas"},
+           {"oil NOT headline:(gas OR coal)", "oil -(headline:gas OR headline:coal)"},
+           {"oil NOT date:2022", "oil -date:20220000_20221231"},
+           {"oil NOT gas*", "oil -gas*"},
+           {"oil NOT \"gas coal\"~3", "oil -(gas NEAR/3 coal)"},
+           {"oil NOT — gas", "oil -gas"},  // punctuation folds away
+           // NEAR and ADJ join words into one operand.
+           {"oil NOT gas NEAR/3 coal price", "oil -(gas NEAR/3 coal) price"},
+           {"oil NOT gas NEAR coal ADJ cut", "oil -(gas NEAR coal ADJ cut)"},
+           {"NOT gas NEAR coal", "NOT gas NEAR coal"},
+           // A bracket keeps its own runs.
+           {"(oil NOT gas) OR (coal NOT (wind price))", "(oil -gas) OR (coal -(wind price))"},
+           {"NOT(gas) oil", "-(gas) oil"},
+           {"NOT(gas)", "NOT (gas)"},  // Xapian reads `NOT(` as a word
+           // Xapian reads a run starting with an exclusion after an operator as AND NOT all
+           // the rest (`oil AND -gas coal`), or cannot parse it (`oil OR -gas coal`): it is
+           // bracketed.
+           {"oil AND NOT gas coal", "oil AND (-gas coal)"},
+           {"oil AND -gas coal OR x", "oil AND (-gas coal) OR x"},
+           {"oil OR -gas coal", "oil OR (-gas coal)"},
+           {"oil XOR NOT gas NOT coal x", "oil XOR (-gas -coal x)"},
+           {"oil AND coal -gas", "oil AND coal -gas"},
+           // NOTs alone keep Xapian's reading, which is theirs.
+           {"oil AND NOT gas NOT coal", "oil AND NOT gas NOT coal"},
+           {"NOT gas AND oil", "NOT gas AND oil"},
+       }) {
+    EXPECT_EQ(check(query), checked) << query;
   }
 }
 
