@@ -540,15 +540,22 @@ class SyntaxChecker {
       fail(start, fmt::format("expected a value after '{}:'", name));
     }
     if (name == "date") {
-      std::string text(value);
-      if (quoted) {
+      std::string range;
+      if (value.starts_with('[') || value.starts_with('{')) {
+        range = bracketed_date_range(start, static_cast<std::size_t>(value.data() - query_.data()));
+        operand();
+      } else if (quoted || (is_comparison(value) && quote_at(query_, pos_) != 0)) {
+        // `date:"Sept 2022"`, `date:<="Sept 2022"`
         const std::size_t saved = out_.size();
-        text = std::string(phrase(start, /*of_words=*/false));
+        const std::string text =
+            std::string(value) + std::string(phrase(start, /*of_words=*/false));
         out_.resize(saved);
+        range = date_range(start, text);
       } else {
         operand();
+        range = date_range(start, value);
       }
-      out_ += fmt::format("{}date:{}", sign, date_range(start, text));
+      out_ += fmt::format("{}date:{}", sign, range);
       joined(start, query_.substr(start, pos_ - start), false);
       return;
     }
@@ -568,22 +575,84 @@ class SyntaxChecker {
     }
   }
 
+  static constexpr std::string_view kComparisons[] = {">=", "<=", ">", "<"};
+
+  static bool is_comparison(std::string_view text) {
+    return std::find(std::begin(kComparisons), std::end(kComparisons), text) !=
+           std::end(kComparisons);
+  }
+
+  // Stored days are `YYYYMMDD`, so the bound just past a date's last day (`20220731` →
+  // `20220732`) or before its first (`20220700` → `20220699`) sorts between its values and the
+  // next or previous date's.
+  static std::string after(const CivilDate& date) {
+    return fmt::format("{:08}", std::stoi(last_day(date)) + 1);
+  }
+  static std::string before(const CivilDate& date) {
+    return fmt::format("{:08}", std::stoi(first_day(date)) - 1);
+  }
+
+  // Lucene's `date:[2022-07-01 TO 2022-09-30]`, its value starting at `open` with `[` (from)
+  // or `{` (after) and ending with `]` (up to) or `}` (before); `*` leaves an end open.
+  std::string bracketed_date_range(std::size_t at, std::size_t open) {
+    const std::size_t close = query_.find_first_of("]}", open);
+    if (close == std::string_view::npos) {
+      fail(open,
+           "expected ']' or '}' to close this date range, as in "
+           "date:[2022-07-01 TO 2022-09-30]");
+    }
+    pos_ = close + 1;
+    if (pos_ < query_.size() && !is_space(query_[pos_]) && query_[pos_] != ')') {
+      fail(pos_, "expected a space after the date range");
+    }
+    const std::string_view inside = query_.substr(open + 1, close - open - 1);
+    std::size_t to = std::string_view::npos;
+    for (std::size_t i = inside.find("TO"); i != std::string_view::npos;
+         i = inside.find("TO", i + 1)) {
+      if (i > 0 && is_space(inside[i - 1]) && i + 2 < inside.size() && is_space(inside[i + 2])) {
+        to = i;
+        break;
+      }
+    }
+    if (to == std::string_view::npos) {
+      fail(open,
+           "expected 'FROM TO TO' in the brackets, as in date:[2022-07-01 TO 2022-09-30] "
+           "(* for an open end)");
+    }
+    const auto bound = [&](std::string_view text) -> std::optional<CivilDate> {
+      while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+      while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+      if (text.size() >= 2 && text.front() == '"' && text.back() == '"') {
+        text = text.substr(1, text.size() - 2);
+      }
+      if (text == "*") return std::nullopt;
+      return date(at, text);
+    };
+    const std::optional<CivilDate> first = bound(inside.substr(0, to));
+    const std::optional<CivilDate> last = bound(inside.substr(to + 2));
+    const std::string low = !first                ? std::string(kEarliest)
+                            : query_[open] == '[' ? first_day(*first)
+                                                  : after(*first);
+    const std::string high = !last                  ? std::string(kLatest)
+                             : query_[close] == ']' ? last_day(*last)
+                                                    : before(*last);
+    if (low > high) {
+      fail(at, fmt::format("the date range '{}' ends before it starts",
+                           query_.substr(open, close + 1 - open)));
+    }
+    return low + '_' + high;
+  }
+
   std::string date_range(std::size_t at, std::string_view text) const {
     // Elasticsearch's `date:>2022-07`, `>=`, `<` and `<=`: after, from, before and up to.
-    // Stored days are `YYYYMMDD`, so the bound just past a date's last day (`20220731` →
-    // `20220732`) or before its first (`20220700` → `20220699`) sorts between its values and
-    // the next or previous date's.
-    const auto shifted = [](const std::string& day, int by) {
-      return fmt::format("{:08}", std::stoi(day) + by);
-    };
-    for (const std::string_view op : {">=", "<=", ">", "<"}) {
+    for (const std::string_view op : kComparisons) {
       if (!text.starts_with(op)) continue;
       if (text.size() == op.size()) fail(at, fmt::format("expected a date after '{}'", op));
       const CivilDate bound = date(at, text.substr(op.size()));
       if (op == ">=") return first_day(bound) + '_' + std::string(kLatest);
-      if (op == ">") return shifted(last_day(bound), 1) + '_' + std::string(kLatest);
+      if (op == ">") return after(bound) + '_' + std::string(kLatest);
       if (op == "<=") return std::string(kEarliest) + '_' + last_day(bound);
-      return std::string(kEarliest) + '_' + shifted(first_day(bound), -1);
+      return std::string(kEarliest) + '_' + before(bound);
     }
     const std::size_t dots = text.find("..");
     const std::string_view from = dots == std::string_view::npos ? text : text.substr(0, dots);
@@ -697,8 +766,13 @@ std::vector<QueryWord> free_text_words(std::string_view query,
         i += colon + 1;
         continue;
       }
-      // Another field's quoted value follows directly: skip to its closing quote.
+      // Another field's quoted value follows directly: skip to its closing quote. A bracketed
+      // range (`date:[2022-07 TO 2022-09]`) is skipped to its closing bracket.
       if (end < query.size() && query[end] == '"') end = quoted_end(query, end);
+      if (colon + 1 < word.size() && (word[colon + 1] == '[' || word[colon + 1] == '{')) {
+        const std::size_t close = query.find_first_of("]}", i);
+        end = close == std::string_view::npos ? query.size() : close + 1;
+      }
     } else if (!is_query_operator(word) && word.find('*') == std::string_view::npos) {
       words.push_back({i, end});
     }

@@ -66,7 +66,8 @@ std::string with_wildcard_words(std::string_view query,
 /// them, which Xapian 1.4 cannot parse (`headline:(oil OR gas)` → `(headline:oil OR
 /// headline:gas)`); a field inside such brackets is refused. `date:` values (`2022-09-07`,
 /// `2022-09`, `2022`, `"Sept 2022"`, ranges `FROM..TO` with either end open, `>`, `>=`, `<`, `<=` a
-/// date) are rewritten as `date:FIRST_LAST`, two `YYYYMMDD` bounds that cover every day of the
+/// date, Lucene's `[FROM TO TO]` with `{` or `}` for an end left out and `*` for an open one) are
+/// rewritten as `date:FIRST_LAST`, two `YYYYMMDD` bounds that cover every day of the
 /// dates named, which the `date` field processor reads. `NEAR`, `NEAR/n`, `ADJ` and `ADJ/n` must
 /// join single words, bare or in one of `text_fields` (`headline:oil NEAR/3 price`): Xapian 1.4
 /// reads the operator as a word next to a phrase, a bracket, a signed word, a wildcard, a filter or

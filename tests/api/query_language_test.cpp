@@ -155,6 +155,14 @@ TEST_F(QueryLanguageTest, DatesTakeDaysMonthsYearsRangesAndOpenEnds) {
   EXPECT_THAT(ids("oil date:<2023-10"), ElementsAre("oil-old"));
   EXPECT_THAT(ids("oil date:>=2021-10-05"), UnorderedElementsAre("oil-old", "oil-new"));
   EXPECT_THAT(ids("albania -date:2022-09"), ElementsAre("portals"));
+  EXPECT_THAT(ids("albania date:<=\"July 2022\""), ElementsAre("portals"));
+  // Lucene's brackets: [ ] take their ends in, { } leave them out.
+  EXPECT_THAT(ids("albania date:[2022-07-18 TO 2022-09-07]"),
+              UnorderedElementsAre("cut-ties", "cut-ties-copy", "portals"));
+  EXPECT_THAT(ids("albania date:{2022-07-18 TO 2022-09-07]"),
+              UnorderedElementsAre("cut-ties", "cut-ties-copy"));
+  EXPECT_THAT(ids("albania date:[2022-07-18 TO 2022-09-07}"), ElementsAre("portals"));
+  EXPECT_THAT(ids("date:[* TO 2021-10-05]"), UnorderedElementsAre("washington", "oil-old"));
 }
 
 TEST_F(QueryLanguageTest, ProximityAndWildcards) {

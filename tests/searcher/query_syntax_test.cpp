@@ -167,6 +167,22 @@ TEST(QuerySyntax, DatesBecomeRangesOfWholeDays) {
   EXPECT_EQ(check("date:<2022-07-05"), "date:00000000_20220704");
   EXPECT_EQ(check("date:<2022"), "date:00000000_20219999");
   EXPECT_EQ(check("date:<=2022-09"), "date:00000000_20220931");
+  EXPECT_EQ(check("date:<=\"Sept 2022\" oil"), "date:00000000_20220931 oil");
+  // Lucene's brackets: [ from, ] up to, { after, } before, * an open end.
+  EXPECT_EQ(check("date:[2022-07-01 TO 2022-09-30] oil"), "date:20220701_20220930 oil");
+  EXPECT_EQ(check("date:[2022-07 TO 2022-09]"), "date:20220700_20220931");
+  EXPECT_EQ(check("date:{2022-07 TO 2022-09}"), "date:20220732_20220899");
+  EXPECT_EQ(check("(date:[2022 TO *])"), "(date:20220000_99999999)");
+  EXPECT_EQ(check("-date:[* TO \"Sept 2022\"} oil"), "-date:00000000_20220899 oil");
+  EXPECT_EQ(check("date:[  7 September 2022  TO  2022-09-08 ]"), "date:20220907_20220908");
+  EXPECT_THAT(refusal("date:[2022-07 2022-09]"), HasSubstr("column 6: expected 'FROM TO TO'"));
+  EXPECT_THAT(refusal("date:[2022-07 TO 2022-09"),
+              HasSubstr("column 6: expected ']' or '}' to close this date range"));
+  EXPECT_THAT(refusal("date:[2022 TO 2021]"),
+              HasSubstr("the date range '[2022 TO 2021]' ends before it starts"));
+  EXPECT_THAT(refusal("date:{2022-07-01 TO 2022-07-02}"), HasSubstr("ends before it starts"));
+  EXPECT_THAT(refusal("date:[2022 TO Septober]"), HasSubstr("'Septober' is not a date"));
+  EXPECT_THAT(refusal("date:[2022 TO 2023]oil"), HasSubstr("column 20: expected a space after"));
   EXPECT_THAT(refusal("date:>"), HasSubstr("column 1: expected a date after '>'"));
   EXPECT_THAT(refusal("date:>=Septober"), HasSubstr("'Septober' is not a date"));
   EXPECT_EQ(check("cyberattack -date:2022 source:Reuters"),
@@ -317,7 +333,7 @@ std::vector<std::string> free_text(std::string_view query,
 TEST(QuerySyntax, FreeTextWordsLeaveOutOperatorsWildcardsAndFilterValues) {
   constexpr std::string_view query =
       "oil AND \"crude price\" headline:opec headline:\"gas glut\" person:\"Edi Rama\" "
-      "source:Reuters cyber* -(coal OR wind)";
+      "source:Reuters cyber* -(coal OR wind) date:[1987-03 TO Sept 1987} date:<=\"May 1987\"";
   EXPECT_THAT(free_text(query, kTextFields),
               testing::ElementsAre("oil", "crude", "price", "opec", "gas", "glut", "coal", "wind"));
   EXPECT_THAT(free_text(query, {}), testing::ElementsAre("oil", "crude", "price", "coal", "wind"));
