@@ -192,15 +192,7 @@ class SyntaxChecker {
 
   void operand() {
     last_operand_of_not_ = awaiting_not_operand();
-    if (last_operand_of_not_) {
-      NotOperand& excluded = run_.nots.back();
-      if (excluded.end == std::string::npos || excluded.extending) {
-        excluded.end = out_.size();
-        excluded.extending = false;
-      }
-    } else {
-      in_run(excluded_at_, std::exchange(next_excluded_, false));
-    }
+    if (!last_operand_of_not_) in_run(excluded_at_, std::exchange(next_excluded_, false));
     operand_expected_ = false;
     last_operator_.clear();
     if (++words_ > limits_.max_words) {
@@ -243,21 +235,15 @@ class SyntaxChecker {
   // Xapian's NOT takes the whole run after it (`oil NOT gas coal` excluded only the articles
   // with both gas and coal, `NOT gas oil` found every article without both), where a reader,
   // and Lucene, take it to exclude the one operand after it. In a run with something to search
-  // for, each NOT is therefore written as `-` before its operand (`oil -gas coal`), in brackets
-  // if NEAR or ADJ join the operand to others (`-(gas NEAR coal)`); a run of NOTs alone keeps
-  // them (`NOT gas`, `oil OR NOT gas`, `oil AND NOT gas`).
-  struct NotOperand {
-    std::size_t at;                       // where `NOT` is in the output
-    std::size_t end = std::string::npos;  // where its operand ends there, once read
-    bool chained = false;                 // NEAR or ADJ joined the operand to the next one
-    bool extending = false;               // ...whose end is still to come
-  };
+  // for, each NOT is therefore written as `-` before its operand (`oil -gas coal`, `oil
+  // -(gas NEAR coal)`); a run of NOTs alone keeps them (`NOT gas`, `oil OR NOT gas`, `oil AND
+  // NOT gas`).
   struct Run {
     bool searched = false;  // an operand that is not excluded: a word, phrase, bracket or filter
     bool leads_with_exclusion = false;  // its first operand is excluded, by `-` or NOT
     std::size_t excluded = 0;           // operands excluded by `-`
     std::size_t first_excluded = 0;
-    std::vector<NotOperand> nots;
+    std::vector<std::size_t> nots;  // where each `NOT` is in the output
     std::string_view after;  // the operator before the run, if any
     std::size_t begin = 0;   // where the run starts in the output
   };
@@ -283,7 +269,7 @@ class SyntaxChecker {
            "every article without it)");
     }
     if (run_.searched) {
-      for (auto n = run_.nots.rbegin(); n != run_.nots.rend(); ++n) exclude_by_sign(*n);
+      for (auto at = run_.nots.rbegin(); at != run_.nots.rend(); ++at) exclude_by_sign(*at);
       // Xapian reads a run that starts with an excluded operand after an operator as AND NOT
       // all the rest (`oil AND -gas coal`: articles with oil but not both gas and coal), or
       // cannot parse it (`oil OR -gas coal`); in brackets it is the run it looks like.
@@ -299,12 +285,11 @@ class SyntaxChecker {
     run_ = Run{.after = next, .begin = out_.size() + next.size()};
   }
 
-  // `NOT gas` → `-gas`, `NOT gas NEAR coal` → `-(gas NEAR coal)`.
-  void exclude_by_sign(const NotOperand& n) {
-    if (n.chained) out_.insert(n.end, ")");
-    std::size_t operand = n.at + 3;  // past `NOT`
+  // `NOT gas` → `-gas`, with `NOT` at `at` in the output.
+  void exclude_by_sign(std::size_t at) {
+    std::size_t operand = at + 3;  // past `NOT`
     while (operand < out_.size() && is_space(out_[operand])) ++operand;
-    out_.replace(n.at, operand - n.at, n.chained ? "-(" : "-");
+    out_.replace(at, operand - at, "-");
   }
 
   // Xapian 1.4 joins only single terms with NEAR and ADJ. Given anything else, it reads the
@@ -318,9 +303,20 @@ class SyntaxChecker {
   }
 
   // An operand from `start` to here, `text` as typed: whether NEAR or ADJ may join it.
+  //
+  // Words joined by NEAR or ADJ are bracketed: Xapian 1.4 cannot parse them beside other words
+  // (`coal oil NEAR gas`, `oil NEAR gas coal`: it groups side-by-side words before it sees the
+  // operator) and reads the query again without its syntax. The bracket closes after each
+  // joined word, and opens again for the next NEAR of the same chain.
   void joined(std::size_t start, std::string_view text, bool joinable) {
     if (!proximity_.empty() && !joinable) not_joinable(start, text);
+    chain_closed_at_ = std::string::npos;
+    if (!proximity_.empty()) {
+      out_ += ')';
+      chain_closed_at_ = out_.size();
+    }
     proximity_.clear();
+    last_out_start_ = token_out_start_;
     last_joinable_ = joinable;
     last_start_ = start;
     last_text_ = text;
@@ -401,6 +397,7 @@ class SyntaxChecker {
 
   void group() {
     const std::size_t start = pos_;
+    token_out_start_ = out_.size();
     std::size_t end = pos_;
     while (end < query_.size() && !is_space(query_[end]) && query_[end] != '(' &&
            query_[end] != ')' && quote_at(query_, end) == 0) {
@@ -428,7 +425,7 @@ class SyntaxChecker {
       if (!proximity_.empty()) not_joinable(start, word);
       if (awaiting_not_operand()) fail(start, "expected a word, phrase or '(' after 'NOT'");
       if (run_is_empty()) run_.leads_with_exclusion = true;
-      run_.nots.push_back({out_.size()});
+      run_.nots.push_back(out_.size());
       out_ += word;
       // Xapian reads `NOT(gas)` as the words not and gas.
       if (pos_ < query_.size() && !is_space(query_[pos_])) out_ += ' ';
@@ -447,7 +444,19 @@ class SyntaxChecker {
       if (is_proximity_operator(word)) {
         proximity_ = word;
         if (!last_joinable_) not_joinable(last_start_, last_text_);
-        if (last_operand_of_not_) run_.nots.back().chained = run_.nots.back().extending = true;
+        if (chain_closed_at_ <= out_.size() &&
+            out_.find_first_not_of(" \t\n\r", chain_closed_at_) == std::string::npos) {
+          // The chain goes on; Xapian 1.4 cannot parse NEAR and ADJ in one.
+          if (word.starts_with("NEAR") != chain_operator_.starts_with("NEAR")) {
+            fail(start, fmt::format("'{}' cannot join the words that '{}' joins: write "
+                                    "(a {} b) AND (b {} c)",
+                                    word, chain_operator_, chain_operator_, word));
+          }
+          out_.erase(chain_closed_at_ - 1, 1);
+        } else {
+          out_.insert(last_out_start_, "(");
+          chain_operator_ = word;
+        }
       } else {
         end_run(word);  // NEAR and ADJ join words inside a run
       }
@@ -465,8 +474,8 @@ class SyntaxChecker {
       if (binds && awaiting_not_operand()) sign_after_not(start, word);
       next_excluded_ = word == "-" && binds;
       excluded_at_ = start;
-      // Punctuation between NOT and its operand would come between `-` and the operand.
-      if (binds || !awaiting_not_operand()) out_ += word;
+      // Punctuation folds away: Xapian would read a `-` before a `)` as a sign and fail.
+      if (binds) out_ += word;
       return;
     }
     if (k == 1 && has_letter_or_digit(word.substr(k)) && awaiting_not_operand()) {
@@ -500,8 +509,7 @@ class SyntaxChecker {
     }
     check_wildcard(start, word.substr(k));
     if (!has_letter_or_digit(word.substr(k))) {
-      if (!awaiting_not_operand()) out_ += word;
-      next_excluded_ = false;
+      next_excluded_ = false;  // punctuation, which folds away
       return;
     }
     out_ += word;
@@ -717,6 +725,10 @@ class SyntaxChecker {
   bool last_joinable_ = false;
   std::size_t last_start_ = 0;
   std::string_view last_text_;
+  std::size_t last_out_start_ = 0;                   // where the last operand starts in the output
+  std::size_t token_out_start_ = 0;                  // where the word being read starts there
+  std::size_t chain_closed_at_ = std::string::npos;  // past the `)` closing words NEAR each other
+  std::string_view chain_operator_;                  // the first NEAR or ADJ of that chain
   std::string proximity_;
   // The field of `field:(…)` for the words inside, the brackets open from depth
   // `group_field_depth_` (a count of `open_`); and that of a `field:` just read before its '('.

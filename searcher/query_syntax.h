@@ -71,7 +71,9 @@ std::string with_wildcard_words(std::string_view query,
 /// dates named, which the `date` field processor reads. `NEAR`, `NEAR/n`, `ADJ` and `ADJ/n` must
 /// join single words, bare or in one of `text_fields` (`headline:oil NEAR/3 price`): Xapian 1.4
 /// reads the operator as a word next to a phrase, a bracket, a signed word, a wildcard, a filter or
-/// a word with punctuation inside.
+/// a word with punctuation inside. Each chain of them is bracketed (`coal (oil NEAR gas)`), as
+/// Xapian 1.4 cannot parse it beside other words, and may not mix NEAR with ADJ. Punctuation
+/// that folds away (a lone `-`, `—`) is left out.
 ///
 /// Throws `Error` with `invalid_query`, its context the query; never returns a query that
 /// means something other than what was typed.
