@@ -6,7 +6,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <random>
+#include <regex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "newsdex/newsdex.h"
@@ -237,6 +240,81 @@ TEST_F(QueryLanguageTest, NotExcludesTheOneOperandAfterIt) {
   EXPECT_THAT(ids("albania OR NOT cyberattack"),
               UnorderedElementsAre("cut-ties", "cut-ties-copy", "portals", "washington", "oil-old",
                                    "oil-new"));
+}
+
+// A piece of a query, and what Xapian's parse of an accepted query holding it must hold.
+struct QueryPiece {
+  std::string_view text;
+  std::string_view parsed = {};  // e.g. "AND_NOT" for `-iran`
+};
+
+// clang-format off
+constexpr QueryPiece kQueryPieces[] = {
+    // words
+    {"albania"}, {"iran"}, {"oil"}, {"crude"}, {"Iran's"}, {"U.S."}, {"AT&T"}, {"e-Albania"},
+    {"\u2014"}, {"cyber*", "WILDCARD"}, {"headline:cyber*", "WILDCARD"},
+    // phrases
+    {"\"crude oil\"", "PHRASE"}, {"-\"prime minister\"", "PHRASE"}, {"\"edi rama\"~3", "NEAR"},
+    {"headline:\"oil prices\"", "PHRASE"},
+    // brackets
+    {"("}, {"("}, {")"}, {"-(", "AND_NOT"}, {"+("}, {"!(", "AND_NOT"}, {"headline:("},
+    {"-body:(", "AND_NOT"},
+    // operators
+    {"AND"}, {"OR"}, {"OR"}, {"NOT", "AND_NOT"}, {"NOT", "AND_NOT"}, {"XOR"}, {"XOR"},
+    {"NEAR", "NEAR"}, {"NEAR/3", "NEAR"}, {"NEAR/3", "NEAR"}, {"ADJ", "PHRASE"},
+    {"ADJ/2", "PHRASE"}, {"!", "AND_NOT"}, {"&&"}, {"||"},
+    // signs and fields
+    {"-iran", "AND_NOT"}, {"+oil"}, {"!opec", "AND_NOT"}, {"-"}, {"+"}, {"headline:oil"},
+    {"-headline:iran", "AND_NOT"}, {"person:\"Edi Rama\""}, {"org:nato"},
+    {"-country:iran", "AND_NOT"}, {"lang:en"},
+    // dates
+    {"date:2022"}, {"-date:2021", "AND_NOT"}, {"date:[2022 TO *]"}, {"date:2022-07..2022-09"},
+    {"date:\"Sept 2022\""}, {"date:<=\"Sept 2022\""}, {"date:>2021"},
+};
+// clang-format on
+
+// Xapian 1.4 parses a query it cannot parse again with every syntax flag off, and says
+// nothing: its operators become the words "and" and "not", and signs, wildcards and phrases
+// vanish. Random queries over the language's syntax are searched, and the parse of each one
+// the query check accepts must show none of those signs.
+TEST_F(QueryLanguageTest, EveryAcceptedQueryIsParsedAsWritten) {
+  std::mt19937 random(20261130);
+  std::uniform_int_distribution<std::size_t> piece(0, std::size(kQueryPieces) - 1);
+  std::uniform_int_distribution<int> length(1, 8);
+  Searcher searcher = Searcher::open(*dir_ / "db");
+  int accepted = 0;
+  int failures = 0;
+  for (int i = 0; i < 20'000 && failures < 20; ++i) {
+    std::string query;
+    std::vector<std::string_view> expected;  // in the parse
+    for (int n = length(random); n > 0; --n) {
+      const QueryPiece& next = kQueryPieces[piece(random)];
+      if (!query.empty()) query += ' ';
+      query += next.text;
+      if (!next.parsed.empty()) expected.push_back(next.parsed);
+    }
+    SearchResults results;
+    try {
+      results = searcher.search({.query = query, .limit = 0, .snippet_length = 0});
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ErrorCode::invalid_query) << query << ": " << e.what();
+      continue;
+    }
+    ++accepted;
+    // Xapian's second parse reads operators as words (`Zand@3`), and keeps no exclusion,
+    // phrase, proximity or wildcard.
+    static const std::regex operator_as_word("[( ]Z?S?(and|or|not|xor|near|adj)@");
+    bool second_parse = std::regex_search(results.parsed_query, operator_as_word);
+    for (std::string_view what : expected) {
+      second_parse |= results.parsed_query.find(what) == std::string::npos;
+    }
+    if (second_parse) {
+      ADD_FAILURE() << query << "  →  " << results.parsed_query;
+      ++failures;
+    }
+  }
+  // The pieces make queries the check accepts about as often as ones it refuses.
+  EXPECT_GT(accepted, 3'000);
 }
 
 TEST_F(QueryLanguageTest, MalformedQueriesFailWithTheColumn) {
