@@ -503,13 +503,13 @@ class SyntaxChecker {
       field(start, word.substr(0, k), word.substr(k, colon - k), word.substr(colon + 1));
       return;
     }
-    if (!group_field_.empty()) {
-      field(start, word.substr(0, k), group_field_, word.substr(k));
-      return;
-    }
     check_wildcard(start, word.substr(k));
     if (!has_letter_or_digit(word.substr(k))) {
       next_excluded_ = false;  // punctuation, which folds away
+      return;
+    }
+    if (!group_field_.empty()) {
+      field(start, word.substr(0, k), group_field_, word.substr(k));
       return;
     }
     out_ += word;

@@ -255,21 +255,23 @@ constexpr QueryPiece kQueryPieces[] = {
     {"\u2014"}, {"cyber*", "WILDCARD"}, {"headline:cyber*", "WILDCARD"},
     // phrases
     {"\"crude oil\"", "PHRASE"}, {"-\"prime minister\"", "PHRASE"}, {"\"edi rama\"~3", "NEAR"},
-    {"headline:\"oil prices\"", "PHRASE"},
+    {"headline:\"oil prices\"", "PHRASE"}, {"+\"crude oil\"", "PHRASE"},
+    {"headline:\"oil prices\"~2", "NEAR"},
     // brackets
-    {"("}, {"("}, {")"}, {"-(", "AND_NOT"}, {"+("}, {"!(", "AND_NOT"}, {"headline:("},
-    {"-body:(", "AND_NOT"},
+    {"("}, {"("}, {")"}, {")"}, {"-(", "AND_NOT"}, {"+("}, {"!(", "AND_NOT"}, {"headline:("},
+    {"body:("}, {"-body:(", "AND_NOT"},
     // operators
     {"AND"}, {"OR"}, {"OR"}, {"NOT", "AND_NOT"}, {"NOT", "AND_NOT"}, {"XOR"}, {"XOR"},
     {"NEAR", "NEAR"}, {"NEAR/3", "NEAR"}, {"NEAR/3", "NEAR"}, {"ADJ", "PHRASE"},
     {"ADJ/2", "PHRASE"}, {"!", "AND_NOT"}, {"&&"}, {"||"},
     // signs and fields
     {"-iran", "AND_NOT"}, {"+oil"}, {"!opec", "AND_NOT"}, {"-"}, {"+"}, {"headline:oil"},
-    {"-headline:iran", "AND_NOT"}, {"person:\"Edi Rama\""}, {"org:nato"},
-    {"-country:iran", "AND_NOT"}, {"lang:en"},
+    {"-headline:iran", "AND_NOT"}, {"!headline:oil", "AND_NOT"}, {"body:oil*", "WILDCARD"},
+    {"person:\"Edi Rama\""}, {"org:nato"}, {"-country:iran", "AND_NOT"}, {"lang:en"},
+    {"city:tehran"}, {"place:iran"}, {"dateline:albania"}, {"source:\"tirana echo\""},
     // dates
     {"date:2022"}, {"-date:2021", "AND_NOT"}, {"date:[2022 TO *]"}, {"date:2022-07..2022-09"},
-    {"date:\"Sept 2022\""}, {"date:<=\"Sept 2022\""}, {"date:>2021"},
+    {"date:\"Sept 2022\""}, {"date:<=\"Sept 2022\""}, {"date:>2021"}, {"date:{2021 TO 2023}"},
 };
 // clang-format on
 

@@ -196,6 +196,11 @@ TEST(QuerySyntax, AFieldBeforeBracketsIsEachWordsInside) {
             "(person:Rama OR person:\"Edi Rama\") ((headline:oil NEAR/3 headline:gas))");
   EXPECT_EQ(check("date:(2022-09 OR \"Sept 2023\") oil"),
             "(date:20220900_20220931 OR date:20230900_20230931) oil");
+  // Punctuation folds away, as outside brackets, rather than being a value of the field.
+  EXPECT_EQ(check("person:(Rama — OR Baker)"), "(person:Rama  OR person:Baker)");
+  EXPECT_THAT(refusal("person:(NOT —)"),
+              HasSubstr("column 14: expected a word, phrase or '(' after 'NOT'"));
+  EXPECT_THAT(refusal("headline:(c*)"), HasSubstr("a wildcard needs at least two letters"));
   EXPECT_THAT(refusal("headline:(oil person:Rama)"),
               HasSubstr("column 15: a field cannot be given inside 'headline:(…)'"));
   EXPECT_THAT(refusal("person:(Rama NEAR Meta)"),
