@@ -123,8 +123,10 @@ void print_facet(std::ostream& out, const Facet& facet, bool terminal) {
   for (const FacetValue& v : facet.values) {
     const std::string& name = v.label.empty() ? v.value : v.label;
     if (facet.name == "date") {
-      // The timeline reads as a bar chart: one bar per bucket, scaled to the largest.
-      const auto bar = static_cast<std::size_t>(std::max<double>(1, 40.0 * v.count / most));
+      // The timeline reads as a bar chart: one bar per bucket, scaled to the largest, at least
+      // one block for a bucket with any article and none for an empty one.
+      const auto bar =
+          v.count == 0 ? 0 : static_cast<std::size_t>(std::max<double>(1, 40.0 * v.count / most));
       std::string bars;
       for (std::size_t i = 0; i < bar; ++i) bars += "█";
       fmt::print(out, "  {:<{}}  {} {}\n", name, width, bars, format_count(v.count));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "searcher/search_engine.h"
 
+#include <fmt/format.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -10,13 +11,12 @@
 #include <span>
 #include <unordered_map>
 
-#include <fmt/format.h>
-
 #include "analyzers/gazetteer.h"
 #include "indexer/database_version.h"
 #include "indexer/schema.h"
 #include "indexer/stored_article.h"
 #include "newsdex/error.h"
+#include "searcher/date_histogram.h"
 #include "searcher/facet_counter.h"
 #include "searcher/recency_boost.h"
 #include "searcher/slot_filter_source.h"
@@ -50,27 +50,6 @@ class WordsOnly : public Xapian::ExpandDecider {
   }
 };
 
-// Years for spans over three years, months for spans over two months, else days: a timeline
-// of a few dozen bars at most in the usual case.
-DateBucket choose_bucket(const std::string& first, const std::string& last) {
-  const int first_month = std::stoi(first.substr(0, 4)) * 12 + std::stoi(first.substr(4, 2));
-  const int last_month = std::stoi(last.substr(0, 4)) * 12 + std::stoi(last.substr(4, 2));
-  if (last_month - first_month > 36) return DateBucket::year;
-  if (last_month - first_month > 2) return DateBucket::month;
-  return DateBucket::day;
-}
-
-std::string bucket_of(const std::string& compact, DateBucket bucket) {
-  switch (bucket) {
-    case DateBucket::year:
-      return compact.substr(0, 4);
-    case DateBucket::month:
-      return compact.substr(0, 4) + '-' + compact.substr(4, 2);
-    default:
-      return compact.substr(0, 4) + '-' + compact.substr(4, 2) + '-' + compact.substr(6, 2);
-  }
-}
-
 // Ordinals follow the values' order, so the days seen, sorted, come in date order and each
 // bucket's days are consecutive.
 Facet date_facet(const SlotOrdinals& days, std::span<const Xapian::doccount> counts,
@@ -79,15 +58,16 @@ Facet date_facet(const SlotOrdinals& days, std::span<const Xapian::doccount> cou
   if (seen.empty()) return facet;
   std::sort(seen.begin(), seen.end());
   if (bucket == DateBucket::automatic) {
-    bucket = choose_bucket(days.value(seen.front()), days.value(seen.back()));
+    bucket = choose_date_bucket(days.value(seen.front()), days.value(seen.back()));
   }
   for (const std::uint32_t day : seen) {
-    std::string value = bucket_of(days.value(day), bucket);
+    std::string value = date_bucket_of(days.value(day), bucket);
     if (facet.values.empty() || facet.values.back().value != value) {
       facet.values.push_back({.value = std::move(value), .label = {}, .count = 0});
     }
     facet.values.back().count += counts[day];
   }
+  add_empty_date_buckets(facet.values, bucket);
   return facet;
 }
 

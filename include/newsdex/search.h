@@ -111,7 +111,9 @@ struct FacetValue {
 /// Counts of one facet over the whole match set.
 struct Facet {
   std::string name;
-  std::vector<FacetValue> values;  ///< most frequent first; the `date` facet in date order
+  /// Most frequent first; the `date` facet in date order, every bucket from the first match's
+  /// to the last's, those without matches at 0 (unless they would be over 10,000).
+  std::vector<FacetValue> values;
   bool exact = true;               ///< false when counts come from a sample of the matches
 };
 

@@ -162,15 +162,18 @@ TEST_F(ApiTest, FacetsCountTheWholeMatchSet) {
   const Facet& language = results.facets[1];
   EXPECT_EQ(language.values[0].value, "en");
   EXPECT_EQ(language.values[0].count, 5u);
-  // Ten months apart: monthly buckets, in date order, summing to the total.
+  // Ten months apart: monthly buckets, in date order, the months without articles among them,
+  // summing to the total.
   const Facet& date = results.facets[2];
   std::vector<std::string> buckets;
   std::uint64_t sum = 0;
   for (const auto& v : date.values) {
-    buckets.push_back(v.value);
+    buckets.push_back(v.value + "=" + std::to_string(v.count));
     sum += v.count;
   }
-  EXPECT_THAT(buckets, ElementsAre("2022-07", "2022-09", "2023-03", "2023-05"));
+  EXPECT_THAT(buckets, ElementsAre("2022-07=1", "2022-08=0", "2022-09=2", "2022-10=0", "2022-11=0",
+                                   "2022-12=0", "2023-01=0", "2023-02=0", "2023-03=2", "2023-04=0",
+                                   "2023-05=1"));
   EXPECT_EQ(sum, results.total.estimated);
 }
 

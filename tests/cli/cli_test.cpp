@@ -81,6 +81,7 @@ TEST_F(CliTest, SearchPrintsRankedHitsWithSnippetsAndFacets) {
   EXPECT_THAT(found.out, HasSubstr("Port Wire"));
   EXPECT_THAT(found.out, HasSubstr("source"));
   EXPECT_THAT(found.out, HasSubstr("█"));  // the date histogram
+  EXPECT_THAT(found.out, HasSubstr("  2023-04-03   0\n"));          // a day between, without a bar
   EXPECT_THAT(found.out, HasSubstr("w1  https://example.org/w1"));  // id and address
 }
 
