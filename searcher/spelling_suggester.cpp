@@ -4,7 +4,9 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <limits>
 #include <map>
+#include <tuple>
 #include <vector>
 
 #include "indexer/schema.h"
@@ -95,6 +97,7 @@ const std::vector<std::vector<SpellingSuggester::KnownWord>>& SpellingSuggester:
 }
 
 std::optional<SpellingSuggester::Form> SpellingSuggester::correct(const std::vector<Form>& forms,
+                                                                  std::string_view typed,
                                                                   Xapian::doccount wanted) {
   std::map<Form, std::size_t> near;  // candidate → its distance from the nearest form
   std::size_t worst_limit = 0;
@@ -116,17 +119,21 @@ std::optional<SpellingSuggester::Form> SpellingSuggester::correct(const std::vec
       }
     }
   }
+  // Nearest first; among equals, the one nearest to the word as typed, as the stems of
+  // several languages may be near different words (`yeuter` is stemmed `yeut` in Danish, one
+  // edit from `yet`, and `yeuter` in English, one edit from `yeutter`); then the most frequent.
   std::optional<Form> best;
-  std::size_t best_distance = worst_limit + 1;
-  Xapian::doccount best_frequency = 0;
+  std::tuple<std::size_t, std::size_t, Xapian::doccount> best_rank{worst_limit + 1, 0, 0};
   for (const auto& [candidate, distance] : near) {
     const Xapian::doccount candidate_frequency = articles_with(candidate);
     if (candidate_frequency < wanted) continue;
-    if (distance < best_distance ||
-        (distance == best_distance && candidate_frequency > best_frequency)) {
+    const std::size_t from_typed = edit_distance(typed, candidate.text, kLongestWord);
+    // Smaller is better in each place: the frequency is negated by its complement.
+    const std::tuple rank{distance, from_typed,
+                          std::numeric_limits<Xapian::doccount>::max() - candidate_frequency};
+    if (!best || rank < best_rank) {
       best = candidate;
-      best_distance = distance;
-      best_frequency = candidate_frequency;
+      best_rank = rank;
     }
   }
   return best;
@@ -218,7 +225,7 @@ std::optional<std::string> SpellingSuggester::suggest(std::string_view query,
       if (frequency > kRareWord) continue;
       // A word the archive holds a few times is often the archive's own typo: a neighbour far
       // more frequent is what the reader meant.
-      const std::optional<Form> correction = correct(forms, frequency * kMoreFrequent);
+      const std::optional<Form> correction = correct(forms, token.term, frequency * kMoreFrequent);
       if (!correction) continue;
       std::string replacement =
           correction->stem ? written_form(correction->text, analysis) : correction->text;

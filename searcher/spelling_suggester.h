@@ -23,8 +23,9 @@ namespace newsdex {
 /// cost on every article) and has a flaw, fixed in 1.4.31, that can reject the best
 /// candidate. This suggester needs neither: it compares a missing word with the indexed words,
 /// of headlines and of the rest alike, that share its first letter (Damerau-Levenshtein
-/// distance at most 1 for words of up to four letters, else 2) and takes the nearest, the most
-/// frequent (in articles) among equals. In languages with a stemmer the index holds stems
+/// distance at most 1 for words of up to four letters, else 2) and takes the nearest; among
+/// equals, the nearest to the word as typed, then the most frequent (in articles). In languages
+/// with a stemmer the index holds stems
 /// (`TextAnalysis`): there the word's stems are compared with the indexed stems (`goverment`,
 /// stemmed `gover`, is one edit from `govern`), and a stem chosen is shown as a word of the
 /// first article holding it that stems to it (`government`). Only the words of the
@@ -54,8 +55,10 @@ class SpellingSuggester {
     bool stem;
     auto operator<=>(const Form&) const = default;
   };
-  /// The nearest of the indexed words to one of `forms`, in at least `wanted` articles.
-  std::optional<Form> correct(const std::vector<Form>& forms, Xapian::doccount wanted);
+  /// The nearest of the indexed words to one of `forms` (the forms of `typed`), in at least
+  /// `wanted` articles.
+  std::optional<Form> correct(const std::vector<Form>& forms, std::string_view typed,
+                              Xapian::doccount wanted);
   /// How many articles hold `word`, in the headline or the rest of the text.
   Xapian::doccount articles_with(const Form& word) const;
   /// A word of the first article holding `stem` that stems to it: the stem itself if written

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <gtest/gtest.h>
+#include "searcher/spelling_suggester.h"
 
+#include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <string>
+#include <vector>
+
 #include "analyzers/text_analysis.h"
-#include "searcher/spelling_suggester.h"
 
 namespace newsdex {
 namespace {
@@ -87,6 +90,16 @@ TEST_F(SpellingSuggesterTest, ReadsTheWordsAgainOnceCleared) {
   add({"zzzzzy"});
   suggester.clear();
   EXPECT_EQ(suggester.suggest("zzzzzz", analysis_, {}), "zzzzzy");
+}
+
+// The stems of an archive's languages may each be near another word: `yeuter` is `yeuter` in
+// English, one edit from the stem `yeutter`, and `yeut` in Danish, one edit from the far more
+// frequent `yet`. The word nearer to what was typed wins.
+TEST_F(SpellingSuggesterTest, AmongEquallyNearStemsTakesTheOneNearestToTheWordTyped) {
+  for (int i = 0; i < 20; ++i) add({"Zyeutter"});
+  for (int i = 0; i < 300; ++i) add({"Zyet"});
+  const std::vector<std::string> languages{"en", "da"};
+  EXPECT_EQ(SpellingSuggester(db_).suggest("yeuter", analysis_, languages), "yeutter");
 }
 
 TEST_F(SpellingSuggesterTest, LeavesKnownWordsFieldsOperatorsAndWildcardsAlone) {
