@@ -252,7 +252,8 @@ struct QueryPiece {
 constexpr QueryPiece kQueryPieces[] = {
     // words
     {"albania"}, {"iran"}, {"oil"}, {"crude"}, {"Iran's"}, {"U.S."}, {"AT&T"}, {"e-Albania"},
-    {"\u2014"}, {"cyber*", "WILDCARD"}, {"headline:cyber*", "WILDCARD"},
+    {"\u2014"}, {"cyber*", "WILDCARD"}, {"headline:cyber*", "WILDCARD"}, {"bundesbnak"},
+    {"albnia"}, {"headline:cyberatack"},
     // phrases
     {"\"crude oil\"", "PHRASE"}, {"-\"prime minister\"", "PHRASE"}, {"\"edi rama\"~3", "NEAR"},
     {"headline:\"oil prices\"", "PHRASE"}, {"+\"crude oil\"", "PHRASE"},
@@ -278,7 +279,8 @@ constexpr QueryPiece kQueryPieces[] = {
 // Xapian 1.4 parses a query it cannot parse again with every syntax flag off, and says
 // nothing: its operators become the words "and" and "not", and signs, wildcards and phrases
 // vanish. Random queries over the language's syntax are searched, and the parse of each one
-// the query check accepts must show none of those signs.
+// the query check accepts must show none of those signs; a "did you mean" must be a query
+// the check accepts too.
 TEST_F(QueryLanguageTest, EveryAcceptedQueryIsParsedAsWritten) {
   std::mt19937 random(20261130);
   std::uniform_int_distribution<std::size_t> piece(0, std::size(kQueryPieces) - 1);
@@ -303,6 +305,15 @@ TEST_F(QueryLanguageTest, EveryAcceptedQueryIsParsedAsWritten) {
       continue;
     }
     ++accepted;
+    if (results.suggestion) {
+      // A suggestion is a query of the language too: searching it must not fail.
+      try {
+        searcher.search({.query = *results.suggestion, .limit = 0, .snippet_length = 0});
+      } catch (const Error& e) {
+        ADD_FAILURE() << query << "  suggests  " << *results.suggestion << ": " << e.what();
+        ++failures;
+      }
+    }
     // Xapian's second parse reads operators as words (`Zand@3`), and keeps no exclusion,
     // phrase, proximity or wildcard.
     static const std::regex operator_as_word("[( ]Z?S?(and|or|not|xor|near|adj)@");
