@@ -70,6 +70,10 @@ constexpr auto kConnectors = std::to_array<std::string_view>({
 });
 static_assert(sorted(kConnectors));
 
+// Words before a father's name inside a person's: Zaid bin Sultan.
+constexpr auto kPatronymics = std::to_array<std::string_view>({"bin", "bint", "ibn"});
+static_assert(sorted(kPatronymics));
+
 // Titles and roles that stand before a person's name, capitalised ("Prime Minister Edi Rama",
 // "PM Rama") or not ("said spokesman John Smith"). The last word of a multi-word title is
 // enough: "Prime Minister", "Supreme Leader", "Treasury Secretary", "Chief Executive".
@@ -134,7 +138,7 @@ static_assert(sorted(kClubPrefixes));
 // Lower-case words after a name that make it an organisation: "Mujaheddin-e Khalq movement".
 constexpr auto kLowerDesignators = std::to_array<std::string_view>({
     "agency", "alliance", "bank", "coalition", "company", "corporation", "faction", "group",
-    "militia", "movement", "organisation", "organization", "party",
+    "magazine", "militia", "movement", "newspaper", "organisation", "organization", "party",
 });
 static_assert(sorted(kLowerDesignators));
 
@@ -482,7 +486,10 @@ class Extraction {
   bool name_like(std::size_t f, std::size_t i) const {
     const ScannedWord& w = word(f, i);
     if (w.has(detail::kHasDigit) || fields_[f].caseless(i)) return false;
-    if (!w.has(detail::kCapitalised) && !w.has(detail::kInitialism)) return false;
+    if (!w.has(detail::kCapitalised) && !w.has(detail::kInitialism) &&
+        !with_arabic_article(fields_[f].surface(i, i + 1))) {
+      return false;
+    }
     // "Zurich-based", "Iranian-backed" describe; they name nothing. A particle is part of a
     // name: "Mujaheddin-e Khalq".
     if (w.has(detail::kHyphenated)) {
@@ -494,6 +501,17 @@ class Extraction {
       }
     }
     return true;
+  }
+
+  // A word in lower case, but for a name after the Arabic article ("al-Sabah").
+  bool lower_word(std::size_t f, std::size_t i) const {
+    return word(f, i).has(detail::kLower) && !with_arabic_article(fields_[f].surface(i, i + 1));
+  }
+
+  // "al-Sabah", "el-Sisi": the Arabic article joined to a capitalised name is part of it.
+  static bool with_arabic_article(std::string_view text) {
+    return (text.starts_with("al-") || text.starts_with("el-")) && text.size() > 4 &&
+           text[3] >= 'A' && text[3] <= 'Z';
   }
 
   static bool breaks_after(const ScannedWord& w) {
@@ -812,7 +830,12 @@ class Extraction {
   std::optional<std::size_t> title_in(std::size_t f, std::size_t b, std::size_t e) const {
     std::optional<std::size_t> found;
     for (std::size_t i = b; i + 1 < e; ++i) {
-      if (is_title(word(f, i))) found = i;
+      // A title beside "bin" or "ibn" is a name: a father's in "Zaid bin Sultan al-Nahayan",
+      // the person's own in "Sheikh Sultan bin Mohammed al-Qassimi".
+      if (is_title(word(f, i)) && !(i > b && in(kPatronymics, word(f, i - 1).key)) &&
+          !in(kPatronymics, word(f, i + 1).key)) {
+        found = i;
+      }
     }
     return found;
   }
@@ -848,8 +871,9 @@ class Extraction {
 
   bool lower_designator_after(std::size_t f, std::size_t e) const {
     const auto& words = fields_[f].words;
+    // "One West German newspaper", "a French bank": a country's name or demonym describes.
     return e < words.size() && !breaks_after(words[e - 1]) && words[e].has(detail::kLower) &&
-           in(kLowerDesignators, words[e].key);
+           in(kLowerDesignators, words[e].key) && !is_country_name(words[e - 1].key);
   }
 
   std::optional<std::size_t> find_connector(std::size_t f, std::size_t b, std::size_t e,
@@ -882,14 +906,14 @@ class Extraction {
     // Sentence openers and function words are no part of a name.
     while (b < e) {
       const ScannedWord& w = word(f, b);
-      if (w.has(detail::kLower) || in(kStopwords, w.key) ||
+      if (lower_word(f, b) || in(kStopwords, w.key) ||
           (w.has(detail::kSentenceStart) && lower_seen_.contains(w.key))) {
         ++b;
         continue;
       }
       break;
     }
-    while (e > b && word(f, e - 1).has(detail::kLower)) --e;
+    while (e > b && lower_word(f, e - 1)) --e;
     if (b >= e) return;
     if (b != span.begin || e != span.end) return type_span(Span{f, b, e}, in_title);
 
@@ -1085,10 +1109,21 @@ class Extraction {
                words == 1 && surname != people_by_surname_.end()) {
       id = surname->second;
     } else {
-      const std::string last_key = word(f, span.end - 1).key;
-      const auto single = people_by_key_.find(last_key);
-      if (words > 1 && single != people_by_key_.end() && entities_[single->second].words == 1) {
-        id = single->second;  // "PM Rama" met before "Edi Rama"
+      // "PM Rama" met before "Edi Rama"
+      const auto single_named = [&](const std::string& short_key) {
+        const auto single = people_by_key_.find(short_key);
+        return single != people_by_key_.end() && entities_[single->second].words == 1
+                   ? std::optional(single->second)
+                   : std::nullopt;
+      };
+      std::optional<std::size_t> single;
+      if (words > 1) {
+        for (const std::string& short_key : short_form_keys(span)) {
+          if (!single) single = single_named(short_key);
+        }
+      }
+      if (single) {
+        id = *single;
       } else {
         id = entities_.size();
         entities_.push_back(Entity{Kind::person, {}, 0, false, std::nullopt, {}, {}});
@@ -1100,8 +1135,26 @@ class Extraction {
       entity.words = words;
     }
     people_by_key_.emplace(key, id);
-    if (words > 1) people_by_surname_.emplace(word(f, span.end - 1).key, id);
+    if (words > 1) {
+      for (std::string& short_key : short_form_keys(span)) {
+        people_by_surname_.emplace(std::move(short_key), id);
+      }
+    }
     add_mention(id, span);
+  }
+
+  // The words a person named by several is called by alone: the surname ("Rama" for "Edi
+  // Rama"), and for an Arabic name with the article the first name too ("Sheikh Ali" and
+  // "al-Sabah" for "Ali al-Khalifa al-Sabah").
+  std::vector<std::string> short_form_keys(const Span& span) const {
+    std::vector<std::string> keys{word(span.field, span.end - 1).key};
+    for (std::size_t i = span.begin + 1; i < span.end; ++i) {
+      if (with_arabic_article(fields_[span.field].surface(i, i + 1))) {
+        keys.push_back(word(span.field, span.begin).key);
+        break;
+      }
+    }
+    return keys;
   }
 
   void add_mention(std::size_t id, const Span& span) {

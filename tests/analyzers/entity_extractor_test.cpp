@@ -242,7 +242,18 @@ INSTANTIATE_TEST_SUITE_P(
                     "BAKER SAYS DOLLAR TOO LOW"},
                    "James Baker",
                    ""},
-        EntityCase{{"Prices rose.", "OPEC SEES HIGHER OIL PRICES"}, "", "OPEC"}));
+        EntityCase{{"Prices rose.", "OPEC SEES HIGHER OIL PRICES"}, "", "OPEC"},
+        // Arabic names keep their article and their father's name, even when it is a title.
+        EntityCase{{"Minister Ali al-Rashid said prices would rise."}, "Ali al-Rashid", ""},
+        EntityCase{{"The talks were attended by President Sheikh Zaid bin Sultan al-Nahayan."},
+                   "Zaid bin Sultan al-Nahayan",
+                   ""},
+        EntityCase{{"Its ruler Sheikh Sultan bin Mohammed al-Qassimi had abdicated."},
+                   "Sultan bin Mohammed al-Qassimi",
+                   ""},
+        // A name before "newspaper" is the newspaper's.
+        EntityCase{
+            {"The ministry told Al-Rai al-Aam newspaper Moscow would act."}, "", "Al-Rai al-Aam"}));
 
 TEST(EntityTest, OneNamePerPersonWithEveryMention) {
   const Entities e =
@@ -259,6 +270,17 @@ TEST(EntityTest, AShortFormMetFirstTakesTheFullName) {
   ASSERT_EQ(e.people.size(), 1u);
   EXPECT_EQ(e.people[0].name, "Edi Rama");
   EXPECT_EQ(e.people[0].mentions.size(), 2u);
+}
+
+// Reuters calls "Ali al-Khalifa al-Sabah" "Sheikh Ali", and "Fadhil al-Chalabi" "al-Chalabi".
+TEST(EntityTest, AnArabicNameIsCalledByItsFirstNameOrItsLast) {
+  const Entities e =
+      read({"Sheikh Ali said prices would rise. Oil Minister Sheikh Ali al-Khalifa al-Sabah spoke. "
+            "OPEC Secretary General Fadhil al-Chalabi agreed, and later al-Chalabi said more."});
+  EXPECT_EQ(names(e.people), "Ali al-Khalifa al-Sabah | Fadhil al-Chalabi");
+  ASSERT_EQ(e.people.size(), 2u);
+  EXPECT_EQ(e.people[0].mentions.size(), 2u);
+  EXPECT_EQ(e.people[1].mentions.size(), 2u);
 }
 
 TEST(EntityTest, AcronymsDefinedInTheTextAreAliases) {
