@@ -1246,10 +1246,13 @@ class Extraction {
     // At a sentence start a capital proves nothing ("Analysts said", "Treasury said"): there
     // the word must be known as a name.
     const bool opener = w.has(detail::kSentenceStart) && !tables_.given_names.contains(w.key);
+    // "the Treasury said" is an institution; "S and P said" an initial.
+    const bool the_before = i > 0 && words[i - 1].key == "the";
     return i + 1 < words.size() && !breaks_after(w) && !w.has(detail::kPossessive) && !opener &&
-           in(kSpeechVerbs, words[i + 1].key) && w.has(detail::kCapitalised) &&
-           !w.has(detail::kAllCaps) && !in(kStopwords, w.key) && !in(kDesignators, w.key) &&
-           !is_title(w) && !is_gazetteer_name(w.key) && !lower_seen_.contains(w.key);
+           !the_before && w.key.size() > 1 && in(kSpeechVerbs, words[i + 1].key) &&
+           w.has(detail::kCapitalised) && !w.has(detail::kAllCaps) && !in(kStopwords, w.key) &&
+           !in(kDesignators, w.key) && !is_title(w) && !is_gazetteer_name(w.key) &&
+           !lower_seen_.contains(w.key);
   }
 
   // Names found in mixed-case text, met again in a line of one case: "ali khamenei edi rama"
