@@ -1080,9 +1080,12 @@ class Extraction {
     auto add_short = [&](std::size_t end) {
       const std::string short_key = join_keys(f, span.begin, end);
       const ScannedWord& first = word(f, span.begin);
+      // A given name is a firm's short name when more of the name follows it ("Ford" of "Ford
+      // Motor Co"), not when it is all the name but the designator ("Morgan" of "Morgan Ltd").
+      const bool person_like =
+          tables_.given_names.contains(first.key) && short_end - span.begin < 2;
       if (in(kStopwords, short_key) || is_title(first) || in(kDesignators, first.key) ||
-          tables_.given_names.contains(first.key) || lower_seen_.contains(first.key) ||
-          first.has(detail::kLower)) {
+          person_like || lower_seen_.contains(first.key) || first.has(detail::kLower)) {
         return;
       }
       if (!is_gazetteer_name(short_key)) {
@@ -1246,10 +1249,15 @@ class Extraction {
     // At a sentence start a capital proves nothing ("Analysts said", "Treasury said"): there
     // the word must be known as a name.
     const bool opener = w.has(detail::kSentenceStart) && !tables_.given_names.contains(w.key);
-    // "the Treasury said" is an institution; "S and P said" an initial.
-    const bool the_before = i > 0 && words[i - 1].key == "the";
+    // "the Treasury said" is an institution, and so is the end of "Bureau of Statistics said"
+    // or "Department of Trade and Industry said"; "S and P said" is an initial.
+    const auto before_is = [&](std::size_t back, std::string_view key) {
+      return i >= back && words[i - back].key == key;
+    };
+    const bool institution =
+        before_is(1, "the") || before_is(1, "of") || (before_is(1, "and") && before_is(3, "of"));
     return i + 1 < words.size() && !breaks_after(w) && !w.has(detail::kPossessive) && !opener &&
-           !the_before && w.key.size() > 1 && in(kSpeechVerbs, words[i + 1].key) &&
+           !institution && w.key.size() > 1 && in(kSpeechVerbs, words[i + 1].key) &&
            w.has(detail::kCapitalised) && !w.has(detail::kAllCaps) && !in(kStopwords, w.key) &&
            !in(kDesignators, w.key) && !is_title(w) && !is_gazetteer_name(w.key) &&
            !lower_seen_.contains(w.key);

@@ -286,6 +286,21 @@ TEST(EntityTest, AnArabicNameIsCalledByItsFirstNameOrItsLast) {
   EXPECT_EQ(e.people[1].mentions.size(), 2u);
 }
 
+// "X said" makes X a person only when nothing says otherwise.
+TEST(EntityTest, TheEndOfAnInstitutionsNameThatSpeaksIsNoPerson) {
+  for (const char* text : {"The index rose 2 pct, the Central Bureau of Statistics said.",
+                           "Exports fell, the Department of Trade and Industry said."}) {
+    EXPECT_EQ(names(read({text}).people), "") << text;
+  }
+}
+
+TEST(EntityTest, AFirmsShortNameIsTheFirmEvenWhenItIsAGivenName) {
+  const Entities e = read({"Ford Motor Co raised prices. Ford said sales rose."});
+  EXPECT_EQ(names(e.people), "");
+  ASSERT_EQ(names(e.organizations), "Ford Motor Co");
+  EXPECT_EQ(e.organizations[0].mentions.size(), 2u);
+}
+
 TEST(EntityTest, AcronymsDefinedInTheTextAreAliases) {
   struct Case {
     std::string_view text;
