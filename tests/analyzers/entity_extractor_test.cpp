@@ -217,6 +217,9 @@ INSTANTIATE_TEST_SUITE_P(
         // ...but an institution after "the", or an initial, that speaks is no person.
         EntityCase{{"Imports rose, the Treasury said. The Navy said it would buy ships."}, "", ""},
         EntityCase{{"The company's debt was cut, S and P said."}, "", ""},
+        // News agencies are known organisations, however copy names them.
+        EntityCase{
+            {"Tanjug said prices rose. The New China News Agency agreed."}, "", "Tanjug | Xinhua"},
         // Organisation designators, the table, acronyms defined in the text.
         EntityCase{{"Chrysler Corp said sales fell. Chrysler also cut jobs."}, "", "Chrysler Corp"},
         // The headline comes first, yet its "X says" is the company the body names with its
