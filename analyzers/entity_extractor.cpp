@@ -70,6 +70,10 @@ constexpr auto kConnectors = std::to_array<std::string_view>({
 });
 static_assert(sorted(kConnectors));
 
+// Words after a person's name that are part of it: James Robinson III, Lloyd Noland Jr.
+constexpr auto kNameSuffixes = std::to_array<std::string_view>({"ii", "iii", "iv", "jr", "sr"});
+static_assert(sorted(kNameSuffixes));
+
 // Words before a father's name inside a person's: Zaid bin Sultan.
 constexpr auto kPatronymics = std::to_array<std::string_view>({"bin", "bint", "ibn"});
 static_assert(sorted(kPatronymics));
@@ -751,8 +755,9 @@ class Extraction {
       // or shouting, where case says nothing ("REAGAN SAYS VOLCKER").
       const auto shouted = [&](std::size_t k) {
         return words[k].has(detail::kAllCaps) && !words[k].has(detail::kInitialism) &&
-               !in(kDesignators, words[k].key) &&  // "Hapag-Lloyd AG", "Unilever NV"
-               !in(kClubPrefixes, words[k].key);   // "FC Weserstadt"
+               !in(kDesignators, words[k].key) &&            // "Hapag-Lloyd AG", "Unilever NV"
+               !in(kClubPrefixes, words[k].key) &&           // "FC Weserstadt"
+               !(k > i && in(kNameSuffixes, words[k].key));  // "James Robinson III"
       };
       while (j + 1 < words.size() && !shouted(j) && !shouted(j + 1) && !breaks_after(words[j]) &&
              !words[j].has(detail::kPossessive) && j + 1 - i < 2 * kMaxNameWords) {
@@ -1108,9 +1113,10 @@ class Extraction {
     std::size_t id;
     if (const auto it = people_by_key_.find(key); it != people_by_key_.end()) {
       id = it->second;
-    } else if (const auto surname = people_by_surname_.find(key);
-               words == 1 && surname != people_by_surname_.end()) {
-      id = surname->second;
+    } else if (const auto surname =
+                   people_by_surname_.find(join_keys(f, span.begin, span.begin + 1));
+               core_words(span) == 1 && surname != people_by_surname_.end()) {
+      id = surname->second;  // "Rama", "Noland Jr"
     } else {
       // "PM Rama" met before "Edi Rama"
       const auto single_named = [&](const std::string& short_key) {
@@ -1146,11 +1152,18 @@ class Extraction {
     add_mention(id, span);
   }
 
+  // The words of a person's name before its suffixes ("Jr", "III"), at least one.
+  std::size_t core_words(const Span& span) const {
+    std::size_t end = span.end;
+    while (end > span.begin + 1 && in(kNameSuffixes, word(span.field, end - 1).key)) --end;
+    return end - span.begin;
+  }
+
   // The words a person named by several is called by alone: the surname ("Rama" for "Edi
   // Rama"), and for an Arabic name with the article the first name too ("Sheikh Ali" and
   // "al-Sabah" for "Ali al-Khalifa al-Sabah").
   std::vector<std::string> short_form_keys(const Span& span) const {
-    std::vector<std::string> keys{word(span.field, span.end - 1).key};
+    std::vector<std::string> keys{word(span.field, span.begin + core_words(span) - 1).key};
     for (std::size_t i = span.begin + 1; i < span.end; ++i) {
       if (with_arabic_article(fields_[span.field].surface(i, i + 1))) {
         keys.push_back(word(span.field, span.begin).key);
