@@ -31,6 +31,12 @@ constexpr std::string_view kNoBoosts =
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
+std::string_view trimmed(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
 std::size_t quote_at(std::string_view text, std::size_t pos) {
   for (std::string_view q : kQuotes) {
     if (text.substr(pos, q.size()) == q) return q.size();
@@ -628,8 +634,7 @@ class SyntaxChecker {
            "(* for an open end)");
     }
     const auto bound = [&](std::string_view text) -> std::optional<CivilDate> {
-      while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-      while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+      text = trimmed(text);
       if (text.size() >= 2 && text.front() == '"' && text.back() == '"') {
         text = text.substr(1, text.size() - 2);
       }
@@ -677,11 +682,6 @@ class SyntaxChecker {
   }
 
   CivilDate date(std::size_t at, std::string_view text) const {
-    const auto trimmed = [](std::string_view s) {
-      while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-      while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-      return s;
-    };
     const std::optional<CivilDate> parsed = parse_date(trimmed(text), DateContext{});
     if (!parsed || !parsed->ok()) {
       fail(at, fmt::format("'{}' is not a date; expected e.g. 2022-09-07, 2022-09, 2022, "
