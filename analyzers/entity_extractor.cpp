@@ -1113,22 +1113,17 @@ class Extraction {
     std::size_t id;
     if (const auto it = people_by_key_.find(key); it != people_by_key_.end()) {
       id = it->second;
-    } else if (const auto surname =
-                   people_by_surname_.find(join_keys(f, span.begin, span.begin + 1));
+    } else if (const auto surname = people_by_surname_.find(word(f, span.begin).key);
                core_words(span) == 1 && surname != people_by_surname_.end()) {
       id = surname->second;  // "Rama", "Noland Jr"
     } else {
-      // "PM Rama" met before "Edi Rama"
-      const auto single_named = [&](const std::string& short_key) {
-        const auto single = people_by_key_.find(short_key);
-        return single != people_by_key_.end() && entities_[single->second].words == 1
-                   ? std::optional(single->second)
-                   : std::nullopt;
-      };
-      std::optional<std::size_t> single;
-      if (words > 1) {
-        for (const std::string& short_key : short_form_keys(span)) {
-          if (!single) single = single_named(short_key);
+      std::optional<std::size_t> single;  // "PM Rama" met before "Edi Rama"
+      for (const std::string& short_key :
+           words > 1 ? short_form_keys(span) : std::vector<std::string>()) {
+        const auto it = people_by_key_.find(short_key);
+        if (it != people_by_key_.end() && entities_[it->second].words == 1) {
+          single = it->second;
+          break;
         }
       }
       if (single) {
