@@ -23,6 +23,11 @@ constexpr Xapian::doccount kRareWord = 3;
 constexpr Xapian::doccount kMoreFrequent = 20;
 // Words longer than this many bytes are neither corrected nor suggested.
 constexpr std::size_t kLongestWord = 63;
+// Corrections whose shown form is looked for, best first: finding it reads an article.
+constexpr std::size_t kCorrectionsShown = 3;
+
+// The edits a correction of `word` may make: one in a word of up to four letters, else two.
+std::size_t edit_limit(std::string_view word) { return word.size() <= 4 ? 1 : 2; }
 
 }  // namespace
 
@@ -96,15 +101,13 @@ const std::vector<std::vector<SpellingSuggester::KnownWord>>& SpellingSuggester:
   return by_length;
 }
 
-std::optional<SpellingSuggester::Form> SpellingSuggester::correct(const std::vector<Form>& forms,
-                                                                  std::string_view typed,
-                                                                  Xapian::doccount wanted) {
+std::vector<SpellingSuggester::Form> SpellingSuggester::corrections(const std::vector<Form>& forms,
+                                                                    std::string_view typed,
+                                                                    Xapian::doccount wanted) {
   std::map<Form, std::size_t> near;  // candidate → its distance from the nearest form
-  std::size_t worst_limit = 0;
   for (const Form& form : forms) {
     if (form.text.empty()) continue;
-    const std::size_t limit = form.text.size() <= 4 ? 1 : 2;
-    worst_limit = std::max(worst_limit, limit);
+    const std::size_t limit = edit_limit(form.text);
     const std::vector<std::vector<KnownWord>>& by_length = words_starting(form.text[0]);
     const std::size_t size = form.text.size();
     for (std::size_t length = size > limit ? size - limit : 0;
@@ -122,21 +125,19 @@ std::optional<SpellingSuggester::Form> SpellingSuggester::correct(const std::vec
   // Nearest first; among equals, the one nearest to the word as typed, as the stems of
   // several languages may be near different words (`yeuter` is stemmed `yeut` in Danish, one
   // edit from `yet`, and `yeuter` in English, one edit from `yeutter`); then the most frequent.
-  std::optional<Form> best;
-  std::tuple<std::size_t, std::size_t, Xapian::doccount> best_rank{worst_limit + 1, 0, 0};
+  // Smaller is better in each place: the frequency is negated by its complement.
+  std::vector<std::tuple<std::size_t, std::size_t, Xapian::doccount, Form>> ranked;
   for (const auto& [candidate, distance] : near) {
     const Xapian::doccount candidate_frequency = articles_with(candidate);
     if (candidate_frequency < wanted) continue;
-    const std::size_t from_typed = edit_distance(typed, candidate.text, kLongestWord);
-    // Smaller is better in each place: the frequency is negated by its complement.
-    const std::tuple rank{distance, from_typed,
-                          std::numeric_limits<Xapian::doccount>::max() - candidate_frequency};
-    if (!best || rank < best_rank) {
-      best = candidate;
-      best_rank = rank;
-    }
+    ranked.emplace_back(distance, edit_distance(typed, candidate.text, kLongestWord),
+                        std::numeric_limits<Xapian::doccount>::max() - candidate_frequency,
+                        candidate);
   }
-  return best;
+  std::sort(ranked.begin(), ranked.end());
+  std::vector<Form> likeliest;
+  for (auto& entry : ranked) likeliest.push_back(std::move(std::get<Form>(entry)));
+  return likeliest;
 }
 
 Xapian::doccount SpellingSuggester::articles_with(const Form& word) const {
@@ -188,6 +189,20 @@ std::string SpellingSuggester::written_form(const std::string& stem, TextAnalysi
   return stem;
 }
 
+std::string SpellingSuggester::shown_form(const Form& correction, const std::vector<Form>& forms,
+                                          std::string_view typed, TextAnalysis& analysis) const {
+  if (!correction.stem) return correction.text;
+  for (const Form& form : forms) {
+    if (!form.stem || form.text.size() >= typed.size() || !typed.starts_with(form.text)) continue;
+    // The synonym table maps each written word to its stems (docs/SCHEMA.md).
+    const std::string word = correction.text + std::string(typed.substr(form.text.size()));
+    for (auto it = db_.synonyms_begin(word); it != db_.synonyms_end(word); ++it) {
+      if (*it == correction.text) return word;
+    }
+  }
+  return written_form(correction.text, analysis);
+}
+
 std::optional<std::string> SpellingSuggester::suggest(std::string_view query,
                                                       TextAnalysis& analysis,
                                                       std::span<const std::string> languages) {
@@ -225,10 +240,20 @@ std::optional<std::string> SpellingSuggester::suggest(std::string_view query,
       if (frequency > kRareWord) continue;
       // A word the archive holds a few times is often the archive's own typo: a neighbour far
       // more frequent is what the reader meant.
-      const std::optional<Form> correction = correct(forms, token.term, frequency * kMoreFrequent);
-      if (!correction) continue;
-      std::string replacement =
-          correction->stem ? written_form(correction->text, analysis) : correction->text;
+      // A stem near the word's stem may be written far from the word as typed (`turin`, stemmed
+      // `turin`, is one edit from `turn`, shown as `turned`): the correction shown must be as
+      // near the word as typed as the stems were allowed to be.
+      std::string replacement;
+      std::size_t tried = 0;
+      for (const Form& correction : corrections(forms, token.term, frequency * kMoreFrequent)) {
+        if (tried++ == kCorrectionsShown) break;
+        std::string shown = shown_form(correction, forms, token.term, analysis);
+        if (edit_distance(token.term, shown, edit_limit(token.term)) <= edit_limit(token.term)) {
+          replacement = std::move(shown);
+          break;
+        }
+      }
+      if (replacement.empty()) continue;
       if (std::isupper(static_cast<unsigned char>(text[token.begin]))) {
         replacement[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(replacement[0])));
       }

@@ -27,8 +27,9 @@ namespace newsdex {
 /// equals, the nearest to the word as typed, then the most frequent (in articles). In languages
 /// with a stemmer the index holds stems
 /// (`TextAnalysis`): there the word's stems are compared with the indexed stems (`goverment`,
-/// stemmed `gover`, is one edit from `govern`), and a stem chosen is shown as a word of the
-/// first article holding it that stems to it (`government`). Only the words of the
+/// stemmed `gover`, is one edit from `govern`), and a stem chosen is shown as a word the
+/// archive writes (`government`, see `shown_form`), which must be as near the word as typed as
+/// the stems were to each other. Only the words of the
 /// query are looked at, and only when one is missing, so a query that matches costs a few term
 /// lookups. The words with a given first letter are read from the database once, when a word
 /// with that letter is first corrected, and kept grouped by length with a bound on their
@@ -55,15 +56,21 @@ class SpellingSuggester {
     bool stem;
     auto operator<=>(const Form&) const = default;
   };
-  /// The nearest of the indexed words to one of `forms` (the forms of `typed`), in at least
-  /// `wanted` articles.
-  std::optional<Form> correct(const std::vector<Form>& forms, std::string_view typed,
-                              Xapian::doccount wanted);
+  /// The indexed words near one of `forms` (the forms of `typed`), in at least `wanted`
+  /// articles, the likeliest first.
+  std::vector<Form> corrections(const std::vector<Form>& forms, std::string_view typed,
+                                Xapian::doccount wanted);
   /// How many articles hold `word`, in the headline or the rest of the text.
   Xapian::doccount articles_with(const Form& word) const;
   /// A word of the first article holding `stem` that stems to it: the stem itself if written
   /// there, else the word written most often (`interest` rather than `interests`).
   std::string written_form(const std::string& stem, TextAnalysis& analysis) const;
+  /// `correction` (of the word `typed`, whose forms are `forms`) as the reader is shown it: a
+  /// stem with the ending the typed word has after its own stem, when the archive wrote that
+  /// word (`refecting`, stemmed `refect`, corrected to `reflect`, is shown `reflecting`), else
+  /// as `written_form`.
+  std::string shown_form(const Form& correction, const std::vector<Form>& forms,
+                         std::string_view typed, TextAnalysis& analysis) const;
   struct KnownWord {
     Form form;
     Xapian::doccount most_articles;  ///< its terms' frequencies summed: at least its articles

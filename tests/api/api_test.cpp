@@ -290,6 +290,33 @@ TEST_F(ApiTest, ShowsACorrectedStemAsTheArchiveWritesIt) {
   EXPECT_EQ(searcher.search({.query = "harvset"}).suggestion, "harvest");
 }
 
+// A corrected stem keeps the ending the reader typed after the word's own stem, when the
+// archive writes that word: `refecting` (stem `refect`) is shown `reflecting`, though the
+// article holding `reflect` first writes `reflects` more often.
+TEST_F(ApiTest, ShowsACorrectedStemWithTheEndingTyped) {
+  Index index = Index::open(db_);
+  index.add(story("r1", "Prices reflect demand",
+                  "It reflects costs, reflects demand and reflects supply, reflecting prices.",
+                  "2023-06-01"));
+  index.commit();
+  const Searcher searcher = Searcher::open(db_);
+  EXPECT_EQ(searcher.search({.query = "refecting"}).suggestion, "reflecting");
+  EXPECT_EQ(searcher.search({.query = "refects"}).suggestion, "reflects");
+}
+
+// A stem one edit from the typed word's stem may be written far from the word as typed:
+// `turin` is one edit from the stem `turn`, which the archive writes `turned`. No correction
+// is offered further from the typed word than a stem's may be.
+TEST_F(ApiTest, SuggestsNoCorrectionFarFromTheWordTyped) {
+  Index index = Index::open(db_);
+  index.add(
+      story("t1", "Markets turned", "Prices turned higher and markets turned calm.", "2023-06-01"));
+  index.commit();
+  const Searcher searcher = Searcher::open(db_);
+  EXPECT_EQ(searcher.search({.query = "turin"}).suggestion, std::nullopt);
+  EXPECT_EQ(searcher.search({.query = "turnde"}).suggestion, "turned");
+}
+
 TEST_F(ApiTest, StatsDescribeTheDatabase) {
   const IndexStats stats = Searcher::open(db_).stats();
   EXPECT_EQ(stats.documents, 6u);
