@@ -25,7 +25,8 @@ std::uint64_t byte_order_prefix(std::string_view value) {
 
 }  // namespace
 
-SlotOrdinals::SlotOrdinals(const Xapian::Database& db, Xapian::valueno slot) {
+SlotOrdinals::SlotOrdinals(const Xapian::Database& db, Xapian::valueno slot,
+                           const PersonAliases* aliases) {
   // starts_[id + 1] first counts document id's values, then becomes a running total.
   starts_.assign(static_cast<std::size_t>(db.get_lastdocid()) + 2, 0);
   // Ordinals in order of first appearance at first; renumbered in value order below.
@@ -37,9 +38,12 @@ SlotOrdinals::SlotOrdinals(const Xapian::Database& db, Xapian::valueno slot) {
   for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
     const std::string packed = *it;
     std::string_view rest(packed);
+    const std::size_t document_start = ordinals_.size();
     for (bool first = true;; first = false) {
       const std::size_t end = rest.find(schema::kValueSeparator);
-      if (const std::string_view value = rest.substr(0, end); !value.empty()) {
+      std::string_view value = rest.substr(0, end);
+      if (aliases != nullptr) value = aliases->canonical(value);
+      if (!value.empty()) {
         std::uint32_t ordinal = previous_ordinal;
         if (!first || value != previous_value) {
           auto found = seen.find(value);
@@ -53,8 +57,13 @@ SlotOrdinals::SlotOrdinals(const Xapian::Database& db, Xapian::valueno slot) {
             previous_ordinal = ordinal;
           }
         }
-        ordinals_.push_back(ordinal);
-        ++starts_[it.get_docid() + 1];
+        // A surname and the full name it stands for are one value.
+        if (aliases == nullptr ||
+            std::find(ordinals_.begin() + static_cast<std::ptrdiff_t>(document_start),
+                      ordinals_.end(), ordinal) == ordinals_.end()) {
+          ordinals_.push_back(ordinal);
+          ++starts_[it.get_docid() + 1];
+        }
       }
       if (end == std::string_view::npos) break;
       rest.remove_prefix(end + 1);
@@ -136,8 +145,16 @@ FacetOrdinals::FacetOrdinals(const Xapian::Database& db) : db_(db) {}
 
 const SlotOrdinals& FacetOrdinals::slot(Xapian::valueno slot) {
   std::unique_ptr<const SlotOrdinals>& ordinals = slots_[slot];
-  if (!ordinals) ordinals = std::make_unique<const SlotOrdinals>(db_, slot);
+  if (!ordinals) {
+    ordinals = std::make_unique<const SlotOrdinals>(
+        db_, slot, slot == schema::kPersonSlot ? &person_aliases() : nullptr);
+  }
   return *ordinals;
+}
+
+const PersonAliases& FacetOrdinals::person_aliases() {
+  if (!person_aliases_) person_aliases_ = std::make_unique<const PersonAliases>(db_);
+  return *person_aliases_;
 }
 
 const FacetRows& FacetOrdinals::rows(const std::vector<Xapian::valueno>& slots) {

@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "searcher/person_aliases.h"
+
 namespace newsdex {
 
 /// The values of one value slot for every document of a database, as ordinals into the slot's
@@ -24,8 +26,10 @@ namespace newsdex {
 /// is ordering by value. Immutable once built; reads are thread-safe.
 class SlotOrdinals {
  public:
-  /// Reads the slot's value stream of `db` once.
-  SlotOrdinals(const Xapian::Database& db, Xapian::valueno slot);
+  /// Reads the slot's value stream of `db` once. With `aliases`, each value counts as its
+  /// `canonical` one, once per document.
+  SlotOrdinals(const Xapian::Database& db, Xapian::valueno slot,
+               const PersonAliases* aliases = nullptr);
 
   /// The ordinals of document `id`'s values; empty for a document without any, or not in the
   /// database when this was built.
@@ -111,14 +115,20 @@ class FacetOrdinals {
   /// asked for in this order; the reference stays valid until `clear`.
   const FacetRows& rows(const std::vector<Xapian::valueno>& slots);
 
+  /// The person facet's surnames and the full names they stand for, built the first time they
+  /// are asked for; the reference stays valid until `clear`.
+  const PersonAliases& person_aliases();
+
   /// Drops what was built, for a database reopened at another revision.
   void clear() noexcept {
     rows_.clear();
     slots_.clear();
+    person_aliases_.reset();
   }
 
  private:
   Xapian::Database db_;
+  std::unique_ptr<const PersonAliases> person_aliases_;
   std::map<Xapian::valueno, std::unique_ptr<const SlotOrdinals>> slots_;
   std::map<std::vector<Xapian::valueno>, std::unique_ptr<const FacetRows>> rows_;
 };

@@ -67,7 +67,7 @@ std::vector<FilterField> filter_fields() {
   const FieldTarget organization{schema::kOrganization, FieldMatch::name};
   return {
       {"source", {{schema::kSource, FieldMatch::name}}},
-      {"person", {{schema::kPerson, FieldMatch::name}}},
+      {"person", {{schema::kPerson, FieldMatch::person}}},
       {"org", {organization}},
       {"organization", {organization}},
       {"country", {country}},
@@ -145,7 +145,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, FacetOrdinals& ordinals)
     // Filters in the query text: `source:Reuters`, `country:albania`, `person:"Edi Rama"`.
     for (const FilterField& field : filter_fields()) {
       parser.add_boolean_prefix(std::string(field.name),
-                                (new FacetFieldProcessor(db, field.targets))->release());
+                                (new FacetFieldProcessor(db, ordinals, field.targets))->release());
     }
     parser.add_boolean_prefix("date", (new DateFieldProcessor(ordinals))->release());
     // `cyber*` expands to the 500 most frequent words it starts, not to every one of them.
@@ -288,7 +288,8 @@ Xapian::Query QueryBuilder::parse(std::string_view text) {
   }
 }
 
-Xapian::Query QueryBuilder::apply_filters(Xapian::Query query, const std::vector<Filter>& filters) {
+Xapian::Query QueryBuilder::apply_filters(Xapian::Query query,
+                                          const std::vector<Filter>& filters) const {
   std::map<std::string, std::vector<Xapian::Query>> included;  // by field
   std::vector<Xapian::Query> excluded;
   for (const Filter& filter : filters) {
@@ -297,8 +298,14 @@ Xapian::Query QueryBuilder::apply_filters(Xapian::Query query, const std::vector
       throw Error(ErrorCode::invalid_argument,
                   fmt::format("unknown filter field '{}'", filter.field), filter.field);
     }
-    Xapian::Query term(schema::boolean_term(field->term_prefix, filter.value));
-    (filter.exclude ? excluded : included[filter.field]).push_back(term);
+    // A person's full name and the surnames folded into it are one facet value.
+    const std::vector<std::string> values = field->slot == schema::kPersonSlot
+                                                ? ordinals_->person_aliases().group(filter.value)
+                                                : std::vector<std::string>{filter.value};
+    for (const std::string& value : values) {
+      (filter.exclude ? excluded : included[filter.field])
+          .emplace_back(schema::boolean_term(field->term_prefix, value));
+    }
   }
   for (const auto& [field, values] : included) {
     query = Xapian::Query(Xapian::Query::OP_FILTER, query,

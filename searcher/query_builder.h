@@ -30,7 +30,7 @@ class QueryBuilder {
 
   /// `query` restricted by `filters`: values of one field ORed, fields ANDed, exclusions
   /// removed.
-  static Xapian::Query apply_filters(Xapian::Query query, const std::vector<Filter>& filters);
+  Xapian::Query apply_filters(Xapian::Query query, const std::vector<Filter>& filters) const;
 
   /// The analysis its queries are made with, for snippets that must agree with them.
   TextAnalysis& analysis() noexcept { return analysis_; }

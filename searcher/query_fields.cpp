@@ -85,9 +85,9 @@ std::set<std::string> city_values(std::string_view value) {
 
 }  // namespace
 
-FacetFieldProcessor::FacetFieldProcessor(const Xapian::Database& db,
+FacetFieldProcessor::FacetFieldProcessor(const Xapian::Database& db, FacetOrdinals& ordinals,
                                          std::vector<FieldTarget> targets)
-    : db_(db), targets_(std::move(targets)) {}
+    : db_(db), ordinals_(ordinals), targets_(std::move(targets)) {}
 
 Xapian::Query FacetFieldProcessor::operator()(const std::string& value) {
   std::set<std::string> terms;
@@ -106,6 +106,15 @@ Xapian::Query FacetFieldProcessor::operator()(const std::string& value) {
         for_candidate_values(db_, target.term_prefix, key, [&](std::string_view v, const std::string& term) {
           if (detail::fold_key(v) == key) terms.insert(term);
         });
+        break;
+      case FieldMatch::person:
+        for_candidate_values(db_, target.term_prefix, key,
+                             [&](std::string_view v, const std::string&) {
+                               if (detail::fold_key(v) != key) return;
+                               for (const std::string& same : ordinals_.person_aliases().group(v)) {
+                                 terms.insert(schema::boolean_term(target.term_prefix, same));
+                               }
+                             });
         break;
       case FieldMatch::city:
         // Any name of the city (`Washington` for `Washington D.C.`, `Peking` for Beijing) ...

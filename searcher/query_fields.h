@@ -16,6 +16,8 @@ enum class FieldMatch {
   country,  ///< a country code or any name of the country: `country:AL`, `country:albania`
   city,     ///< a city by name, with or without its country: `city:tirana`, `city:"Tirana, AL"`
   code,     ///< a lower-case code: `lang:de`
+  person,   ///< as `name`, with the surnames folded into a full name: `person:reagan`
+            ///< (PersonAliases)
 };
 
 /// One facet prefix a query field searches, and how its values are matched.
@@ -31,11 +33,15 @@ struct FieldTarget {
 /// nothing matches nothing.
 class FacetFieldProcessor : public Xapian::FieldProcessor {
  public:
-  FacetFieldProcessor(const Xapian::Database& db, std::vector<FieldTarget> targets);
+  /// `ordinals` (of `db`) must outlive the processor, and the queries it makes must not outlive
+  /// their next `clear`.
+  FacetFieldProcessor(const Xapian::Database& db, FacetOrdinals& ordinals,
+                      std::vector<FieldTarget> targets);
   Xapian::Query operator()(const std::string& value) override;
 
  private:
   Xapian::Database db_;
+  FacetOrdinals& ordinals_;
   std::vector<FieldTarget> targets_;
 };
 

@@ -155,7 +155,7 @@ SearchResults SearchEngine::search(const SearchRequest& request) {
       throw Error(ErrorCode::invalid_argument, fmt::format("unknown facet '{}'", name), name);
     }
   }
-  Xapian::Query query = QueryBuilder::apply_filters(queries_.parse(request.query), request.filters);
+  Xapian::Query query = queries_.apply_filters(queries_.parse(request.query), request.filters);
   if (request.recency_half_life_days > 0 && request.sort == SortOrder::relevance) {
     query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
                           Xapian::Query((new RecencyBoost(schema::kDateSlot,

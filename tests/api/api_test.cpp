@@ -196,6 +196,40 @@ TEST_F(ApiTest, FacetValuesWorkVerbatimAsFilters) {
   EXPECT_EQ(searcher.search({.query = "source:\"Balkan Wire\" cyberattack"}).total.estimated, 1u);
 }
 
+// Articles that name a person by surname alone (`Prime Minister Rama`) count under the full
+// name other articles give, and every way of asking for the person finds them all.
+TEST_F(ApiTest, CountsASurnameUnderTheFullNameTheArchiveGives) {
+  Index index = Index::open(db_);
+  for (const char* id : {"r1", "r2", "r3"}) {
+    index.add(story(id, "Albania signs a deal",
+                    "Prime Minister Edi Rama signed the deal on Monday.", "2023-06-01"));
+  }
+  for (const char* id : {"r4", "r5"}) {
+    index.add(story(id, "Albania opens a port", "Prime Minister Rama opened the port on Friday.",
+                    "2023-06-02"));
+  }
+  index.commit();
+  const Searcher searcher = Searcher::open(db_);
+  const SearchResults all = searcher.search({.query = "albania", .facets = {"person"}});
+  ASSERT_FALSE(all.facets[0].values.empty());
+  EXPECT_EQ(all.facets[0].values[0].value, "Edi Rama");
+  EXPECT_EQ(all.facets[0].values[0].count, 5u);
+  for (const FacetValue& value : all.facets[0].values) EXPECT_NE(value.value, "Rama");
+  for (const char* name : {"Edi Rama", "Rama"}) {
+    EXPECT_EQ(searcher.search({.query = "albania", .filters = {{.field = "person", .value = name}}})
+                  .total.estimated,
+              5u)
+        << name;
+  }
+  EXPECT_EQ(searcher.search({.query = "person:rama"}).total.estimated, 5u);
+  EXPECT_EQ(searcher.search({.query = "person:\"edi rama\""}).total.estimated, 5u);
+  EXPECT_EQ(searcher
+                .search({.query = "albania",
+                         .filters = {{.field = "person", .value = "Edi Rama", .exclude = true}}})
+                .total.estimated,
+            all.total.estimated - 5);
+}
+
 TEST_F(ApiTest, SortsByDate) {
   const Searcher searcher = Searcher::open(db_);
   EXPECT_THAT(ids(searcher.search({.query = "", .sort = SortOrder::newest, .limit = 3})),
