@@ -117,7 +117,7 @@ constexpr auto kDesignators = std::to_array<std::string_view>({
     "ab", "academy", "administration", "ag", "agency", "air", "airlines", "airways", "alliance",
     "army", "asa", "assembly", "associates", "association", "authority", "bancorp", "bancshares",
     "bank", "banque", "bhd", "board", "bros", "brothers", "bureau", "bv", "cabinet", "chamber",
-    "chemical", "chemicals", "church", "club", "co", "coalition", "college", "commission",
+    "chemical", "chemicals", "church", "cie", "club", "co", "coalition", "college", "commission",
     "committee", "communications", "company", "conference", "congress", "consortium", "cooperative",
     "corp", "corporation", "council", "court", "department", "electric", "electronics", "embassy",
     "enterprises", "exchange", "federation", "foods", "force", "forces", "foundation", "front",
@@ -127,11 +127,18 @@ constexpr auto kDesignators = std::to_array<std::string_view>({
     "motors", "movement", "network", "nv", "office", "oil", "organisation", "organization", "oy",
     "parliament", "partners", "partnership", "party", "petroleum", "pharmaceuticals", "plc",
     "police", "press", "products", "pty", "radio", "railroad", "railway", "railways", "resources",
-    "sa", "sarl", "school", "securities", "senate", "service", "services", "society", "spa",
+    "sa", "sarl", "school", "securities", "senate", "service", "services", "society", "sons", "spa",
     "steel", "stores", "systems", "technologies", "technology", "telecom", "television", "tribunal",
     "trust", "union", "university", "utilities",
 });
 static_assert(sorted(kDesignators));
+
+// Words that after "and" continue a firm's name, alone or before its legal form: "Morgan
+// Stanley and Co Inc", "John Wiley and Sons", "Lazard Freres et Cie".
+constexpr auto kFirmTails = std::to_array<std::string_view>({
+    "associates", "brothers", "cie", "co", "company", "cos", "partners", "sons",
+});
+static_assert(sorted(kFirmTails));
 
 // First words of club names: "FC Weserstadt", "SV Elbufer", "VfB Stuttgart".
 constexpr auto kClubPrefixes = std::to_array<std::string_view>({
@@ -803,6 +810,16 @@ class Extraction {
           const ScannedWord& joint = word(f, previous.end);
           const bool joins = (joint.key == "and" || joint.key == "for" || joint.key == "on") &&
                              !breaks_after(word(f, previous.end - 1)) && !breaks_after(joint);
+          // "Morgan Stanley and Co Inc": a firm's tail, with nothing but its legal form after.
+          if ((joins && joint.key == "and") || (joint.key == "et" && !breaks_after(joint))) {
+            if (in(kFirmTails, word(f, run.begin).key) &&
+                std::all_of(fields_[f].words.begin() + static_cast<std::ptrdiff_t>(run.begin) + 1,
+                            fields_[f].words.begin() + static_cast<std::ptrdiff_t>(run.end),
+                            [](const ScannedWord& w) { return in(kDesignators, w.key); })) {
+              previous.end = run.end;
+              continue;
+            }
+          }
           if (joins) {
             // "Standard and Poor's Corp", but not "Maersk Line and Hapag-Lloyd AG".
             const std::string key = join_keys(f, previous.begin, run.end);

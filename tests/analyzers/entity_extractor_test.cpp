@@ -319,6 +319,17 @@ TEST(EntityTest, AFirmsShortNameIsTheFirmEvenWhenItIsAGivenName) {
   EXPECT_EQ(e.organizations[0].mentions.size(), 2u);
 }
 
+// "X and Co": the firm of X, not the person X and a firm called "Co Inc".
+TEST(EntityTest, AndCoContinuesAFirmsName) {
+  const Entities e = read(
+      {"Morgan Stanley and Co Inc priced the notes. Merrill Lynch and Co said it agreed, as did "
+       "John Wiley and Sons and Lazard Freres et Cie."});
+  EXPECT_EQ(names(e.people), "");
+  EXPECT_EQ(names(e.organizations),
+            "Morgan Stanley and Co Inc | Merrill Lynch and Co | John Wiley and Sons | "
+            "Lazard Freres et Cie");
+}
+
 TEST(EntityTest, AcronymsDefinedInTheTextAreAliases) {
   struct Case {
     std::string_view text;
