@@ -26,7 +26,7 @@ std::uint64_t byte_order_prefix(std::string_view value) {
 }  // namespace
 
 SlotOrdinals::SlotOrdinals(const Xapian::Database& db, Xapian::valueno slot,
-                           const PersonAliases* aliases) {
+                           const FacetAliases* aliases) {
   // starts_[id + 1] first counts document id's values, then becomes a running total.
   starts_.assign(static_cast<std::size_t>(db.get_lastdocid()) + 2, 0);
   // Ordinals in order of first appearance at first; renumbered in value order below.
@@ -57,7 +57,7 @@ SlotOrdinals::SlotOrdinals(const Xapian::Database& db, Xapian::valueno slot,
             previous_ordinal = ordinal;
           }
         }
-        // A surname and the full name it stands for are one value.
+        // Values counted as one (a surname and the full name it stands for) count once.
         if (aliases == nullptr ||
             std::find(ordinals_.begin() + static_cast<std::ptrdiff_t>(document_start),
                       ordinals_.end(), ordinal) == ordinals_.end()) {
@@ -146,15 +146,16 @@ FacetOrdinals::FacetOrdinals(const Xapian::Database& db) : db_(db) {}
 const SlotOrdinals& FacetOrdinals::slot(Xapian::valueno slot) {
   std::unique_ptr<const SlotOrdinals>& ordinals = slots_[slot];
   if (!ordinals) {
-    ordinals = std::make_unique<const SlotOrdinals>(
-        db_, slot, slot == schema::kPersonSlot ? &person_aliases() : nullptr);
+    ordinals = std::make_unique<const SlotOrdinals>(db_, slot, aliases(slot));
   }
   return *ordinals;
 }
 
-const PersonAliases& FacetOrdinals::person_aliases() {
-  if (!person_aliases_) person_aliases_ = std::make_unique<const PersonAliases>(db_);
-  return *person_aliases_;
+const FacetAliases* FacetOrdinals::aliases(Xapian::valueno slot) {
+  auto found = aliases_.find(slot);
+  if (found == aliases_.end())
+    found = aliases_.emplace(slot, FacetAliases::of_slot(db_, slot)).first;
+  return found->second ? &*found->second : nullptr;
 }
 
 const FacetRows& FacetOrdinals::rows(const std::vector<Xapian::valueno>& slots) {

@@ -7,12 +7,13 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "searcher/person_aliases.h"
+#include "searcher/facet_aliases.h"
 
 namespace newsdex {
 
@@ -29,7 +30,7 @@ class SlotOrdinals {
   /// Reads the slot's value stream of `db` once. With `aliases`, each value counts as its
   /// `canonical` one, once per document.
   SlotOrdinals(const Xapian::Database& db, Xapian::valueno slot,
-               const PersonAliases* aliases = nullptr);
+               const FacetAliases* aliases = nullptr);
 
   /// The ordinals of document `id`'s values; empty for a document without any, or not in the
   /// database when this was built.
@@ -115,20 +116,20 @@ class FacetOrdinals {
   /// asked for in this order; the reference stays valid until `clear`.
   const FacetRows& rows(const std::vector<Xapian::valueno>& slots);
 
-  /// The person facet's surnames and the full names they stand for, built the first time they
-  /// are asked for; the reference stays valid until `clear`.
-  const PersonAliases& person_aliases();
+  /// The aliases of the facet in `slot` (`FacetAliases::of_slot`), built the first time they
+  /// are asked for; null for a facet without them. The pointer stays valid until `clear`.
+  const FacetAliases* aliases(Xapian::valueno slot);
 
   /// Drops what was built, for a database reopened at another revision.
   void clear() noexcept {
     rows_.clear();
     slots_.clear();
-    person_aliases_.reset();
+    aliases_.clear();
   }
 
  private:
   Xapian::Database db_;
-  std::unique_ptr<const PersonAliases> person_aliases_;
+  std::map<Xapian::valueno, std::optional<FacetAliases>> aliases_;
   std::map<Xapian::valueno, std::unique_ptr<const SlotOrdinals>> slots_;
   std::map<std::vector<Xapian::valueno>, std::unique_ptr<const FacetRows>> rows_;
 };

@@ -64,10 +64,11 @@ std::vector<FilterField> filter_fields() {
   const FieldTarget filed_country{schema::kFiledCountry, FieldMatch::country};
   const FieldTarget filed_city{schema::kFiledCity, FieldMatch::city};
   const FieldTarget language{schema::kLanguage, FieldMatch::code};
-  const FieldTarget organization{schema::kOrganization, FieldMatch::name};
+  const FieldTarget organization{schema::kOrganization, FieldMatch::alias,
+                                 schema::kOrganizationSlot};
   return {
       {"source", {{schema::kSource, FieldMatch::name}}},
-      {"person", {{schema::kPerson, FieldMatch::person}}},
+      {"person", {{schema::kPerson, FieldMatch::alias, schema::kPersonSlot}}},
       {"org", {organization}},
       {"organization", {organization}},
       {"country", {country}},
@@ -298,10 +299,10 @@ Xapian::Query QueryBuilder::apply_filters(Xapian::Query query,
       throw Error(ErrorCode::invalid_argument,
                   fmt::format("unknown filter field '{}'", filter.field), filter.field);
     }
-    // A person's full name and the surnames folded into it are one facet value.
-    const std::vector<std::string> values = field->slot == schema::kPersonSlot
-                                                ? ordinals_->person_aliases().group(filter.value)
-                                                : std::vector<std::string>{filter.value};
+    // Values counted as one (`FacetAliases`) are filtered as one.
+    const FacetAliases* aliases = ordinals_->aliases(field->slot);
+    const std::vector<std::string> values =
+        aliases != nullptr ? aliases->group(filter.value) : std::vector<std::string>{filter.value};
     for (const std::string& value : values) {
       (filter.exclude ? excluded : included[filter.field])
           .emplace_back(schema::boolean_term(field->term_prefix, value));

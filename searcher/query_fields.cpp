@@ -107,14 +107,10 @@ Xapian::Query FacetFieldProcessor::operator()(const std::string& value) {
           if (detail::fold_key(v) == key) terms.insert(term);
         });
         break;
-      case FieldMatch::person:
-        for_candidate_values(db_, target.term_prefix, key,
-                             [&](std::string_view v, const std::string&) {
-                               if (detail::fold_key(v) != key) return;
-                               for (const std::string& same : ordinals_.person_aliases().group(v)) {
-                                 terms.insert(schema::boolean_term(target.term_prefix, same));
-                               }
-                             });
+      case FieldMatch::alias:
+        for (const std::string& value_meant : ordinals_.aliases(target.slot)->named(value)) {
+          terms.insert(schema::boolean_term(target.term_prefix, value_meant));
+        }
         break;
       case FieldMatch::city:
         // Any name of the city (`Washington` for `Washington D.C.`, `Peking` for Beijing) ...

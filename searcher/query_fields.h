@@ -12,18 +12,19 @@ namespace newsdex {
 
 /// How a `field:value` filter of the query language finds its articles.
 enum class FieldMatch {
-  name,     ///< facet values compared without case or accents: `person:"edi rama"`
+  name,     ///< facet values compared without case or accents: `source:reuters`
   country,  ///< a country code or any name of the country: `country:AL`, `country:albania`
   city,     ///< a city by name, with or without its country: `city:tirana`, `city:"Tirana, AL"`
   code,     ///< a lower-case code: `lang:de`
-  person,   ///< as `name`, with the surnames folded into a full name: `person:reagan`
-            ///< (PersonAliases)
+  alias,    ///< the values a name means (`FacetAliases::named`): `person:reagan`,
+            ///< `org:"texas air"` (`Texas Air Corp` too)
 };
 
 /// One facet prefix a query field searches, and how its values are matched.
 struct FieldTarget {
   std::string_view term_prefix;
   FieldMatch match;
+  Xapian::valueno slot = Xapian::BAD_VALUENO;  ///< for `FieldMatch::alias`: a slot with aliases
 };
 
 /// A filter field of the query language (`person:`, `place:`, `dateline:`, ...): the value

@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "searcher/facet_aliases.h"
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+#include "analyzers/text_scanner.h"
+#include "indexer/schema.h"
+
+namespace newsdex {
+
+namespace {
+
+// A surname stands for a full name in at least this many articles ...
+constexpr Xapian::doccount kFewestArticles = 3;
+// ... and in at least this share (tenths) of the articles naming someone of that surname.
+constexpr Xapian::doccount kShareInTenths = 9;
+
+// The legal forms of companies, as keys: the same firm is `Texas Air` and `Texas Air Corp`.
+constexpr auto kLegalForms = std::to_array<std::string_view>({
+    "ab",          "ag",   "asa", "bhd",          "bv",  "co",      "company", "corp",
+    "corporation", "gmbh", "inc", "incorporated", "kk",  "limited", "llc",     "lp",
+    "ltd",         "nv",   "oy",  "plc",          "pty", "sa",      "sarl",    "spa",
+});
+static_assert(std::is_sorted(kLegalForms.begin(), kLegalForms.end()));
+
+// The key values that count as one are grouped by: folded, and for an organisation without
+// its legal forms (`Siemens A.G.` → `siemens`), keeping at least a word.
+std::string key_of(std::string_view value, FacetAliases::Names names) {
+  std::string key = detail::fold_key(value);
+  if (names == FacetAliases::Names::organizations) {
+    for (std::size_t space = key.rfind(' '); space != std::string::npos; space = key.rfind(' ')) {
+      if (!std::binary_search(kLegalForms.begin(), kLegalForms.end(),
+                              std::string_view(key).substr(space + 1))) {
+        break;
+      }
+      key.resize(space);
+    }
+  }
+  return key;
+}
+
+}  // namespace
+
+FacetAliases::FacetAliases(const Xapian::Database& db, std::string_view term_prefix, Names names)
+    : names_(names) {
+  // The values that share a key, and the commonest of them, which stands for them all.
+  struct Spellings {
+    Xapian::doccount articles = 0;  // summed over the spellings
+    Xapian::doccount most = 0;
+    std::string commonest;
+    std::vector<std::string> all;
+  };
+  std::map<std::string, Spellings> by_key;
+  const std::string prefix(term_prefix);
+  for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+    std::string value = (*it).substr(prefix.size());
+    Spellings& spellings = by_key[key_of(value, names)];
+    spellings.articles += it.get_termfreq();
+    if (it.get_termfreq() > spellings.most) {
+      spellings.most = it.get_termfreq();
+      spellings.commonest = value;
+    }
+    spellings.all.push_back(std::move(value));
+  }
+  // People's full names by their last word, and the commonest of those.
+  struct Named {
+    Xapian::doccount all = 0;
+    Xapian::doccount most = 0;
+    const std::string* name = nullptr;
+  };
+  std::map<std::string_view, Named> in_full;
+  if (names == Names::people) {
+    for (const auto& [key, spellings] : by_key) {
+      const std::size_t space = key.rfind(' ');
+      if (space == std::string::npos) continue;
+      Named& named = in_full[std::string_view(key).substr(space + 1)];
+      named.all += spellings.articles;
+      if (spellings.articles > named.most) {
+        named.most = spellings.articles;
+        named.name = &spellings.commonest;
+      }
+    }
+  }
+  for (const auto& [key, spellings] : by_key) {
+    const std::string* name = &spellings.commonest;
+    if (const auto found = in_full.find(key); found != in_full.end()) {
+      const Named& named = found->second;
+      if (named.most >= kFewestArticles && named.most * 10 >= named.all * kShareInTenths) {
+        name = named.name;
+      }
+    }
+    by_key_.emplace(key, *name);
+    for (const std::string& spelling : spellings.all) {
+      if (spelling == *name) continue;
+      canonical_.emplace(spelling, *name);
+      folded_into_[*name].push_back(spelling);
+    }
+  }
+}
+
+std::optional<FacetAliases> FacetAliases::of_slot(const Xapian::Database& db,
+                                                  Xapian::valueno slot) {
+  if (slot == schema::kPersonSlot) return FacetAliases(db, schema::kPerson, Names::people);
+  if (slot == schema::kOrganizationSlot) {
+    return FacetAliases(db, schema::kOrganization, Names::organizations);
+  }
+  return std::nullopt;
+}
+
+std::string_view FacetAliases::canonical(std::string_view value) const {
+  const auto found = canonical_.find(value);
+  return found == canonical_.end() ? value : std::string_view(found->second);
+}
+
+std::vector<std::string> FacetAliases::group(std::string_view value) const {
+  const std::string_view name = canonical(value);
+  std::vector<std::string> values{std::string(name)};
+  if (const auto found = folded_into_.find(name); found != folded_into_.end()) {
+    values.insert(values.end(), found->second.begin(), found->second.end());
+  }
+  return values;
+}
+
+std::vector<std::string> FacetAliases::named(std::string_view text) const {
+  const auto found = by_key_.find(key_of(text, names_));
+  return found == by_key_.end() ? std::vector<std::string>() : group(found->second);
+}
+
+}  // namespace newsdex
