@@ -19,22 +19,26 @@ constexpr Xapian::doccount kShareInTenths = 9;
 
 // The legal forms of companies, as keys: the same firm is `Texas Air` and `Texas Air Corp`.
 constexpr auto kLegalForms = std::to_array<std::string_view>({
-    "ab",          "ag",   "asa", "bhd",          "bv",  "co",      "company", "corp",
-    "corporation", "gmbh", "inc", "incorporated", "kk",  "limited", "llc",     "lp",
-    "ltd",         "nv",   "oy",  "plc",          "pty", "sa",      "sarl",    "spa",
+    "ab",          "ag",  "asa",  "bhd", "bv",           "cie", "co",      "company", "corp",
+    "corporation", "cos", "gmbh", "inc", "incorporated", "kk",  "limited", "llc",     "lp",
+    "ltd",         "nv",  "oy",   "plc", "pty",          "sa",  "sarl",    "spa",
 });
 static_assert(std::is_sorted(kLegalForms.begin(), kLegalForms.end()));
 
 // The key values that count as one are grouped by: folded, and for an organisation without
-// its legal forms (`Siemens A.G.` → `siemens`), keeping at least a word.
+// its legal forms and the `and` or `et` before them (`Siemens A.G.` → `siemens`, `Merrill
+// Lynch and Co Inc` → `merrill lynch`), keeping at least a word.
 std::string key_of(std::string_view value, FacetAliases::Names names) {
   std::string key = detail::fold_key(value);
   if (names == FacetAliases::Names::organizations) {
+    bool stripped = false;
     for (std::size_t space = key.rfind(' '); space != std::string::npos; space = key.rfind(' ')) {
-      if (!std::binary_search(kLegalForms.begin(), kLegalForms.end(),
-                              std::string_view(key).substr(space + 1))) {
+      const std::string_view last = std::string_view(key).substr(space + 1);
+      if (!std::binary_search(kLegalForms.begin(), kLegalForms.end(), last) &&
+          !(stripped && (last == "and" || last == "et"))) {
         break;
       }
+      stripped = true;
       key.resize(space);
     }
   }

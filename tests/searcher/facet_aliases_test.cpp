@@ -94,6 +94,10 @@ TEST(FacetAliases, CountsAnOrganizationAsOneWhateverItsLegalForm) {
                                               {{"Siemens A.G."}, 1},
                                               {{"Siemens AG"}, 4},
                                               {{"Texas Air Corp"}, 2},
+                                              {{"Merrill Lynch and Co Inc"}, 3},
+                                              {{"Merrill Lynch and Co"}, 2},
+                                              {{"Lazard Freres et Cie"}, 1},
+                                              {{"Oil and Gas"}, 1},
                                               {{"Co Inc"}, 1},
                                               {{"Reagan"}, 1},
                                               {{"Reagan Foundation"}, 5}});
@@ -101,6 +105,13 @@ TEST(FacetAliases, CountsAnOrganizationAsOneWhateverItsLegalForm) {
   EXPECT_EQ(aliases.canonical("Siemens A.G."), "Siemens AG");
   EXPECT_THAT(aliases.named("texas air"), ElementsAre("Texas Air Corp"));
   EXPECT_THAT(aliases.named("Texas Air Inc"), ElementsAre("Texas Air Corp"));
+  EXPECT_THAT(aliases.named("merrill lynch"),
+              UnorderedElementsAre("Merrill Lynch and Co Inc", "Merrill Lynch and Co"));
+  EXPECT_EQ(aliases.canonical("Merrill Lynch and Co"), "Merrill Lynch and Co Inc");
+  EXPECT_THAT(aliases.named("lazard freres"), ElementsAre("Lazard Freres et Cie"));
+  // Only an `and` before a legal form goes.
+  EXPECT_THAT(aliases.named("oil"), IsEmpty());
+  EXPECT_THAT(aliases.named("oil and gas"), ElementsAre("Oil and Gas"));
   // At least a word is kept, and organisations are not folded by their last word.
   EXPECT_THAT(aliases.named("co"), ElementsAre("Co Inc"));
   EXPECT_EQ(aliases.canonical("Reagan"), "Reagan");
