@@ -468,7 +468,8 @@ class Extraction {
     std::vector<std::vector<Span>> runs;
     for (std::size_t f = 0; f < fields_.size(); ++f) runs.push_back(name_runs(f));
     const auto designated = [&](const Span& run) {
-      return run.end - run.begin > 1 && in(kDesignators, word(run.field, run.end - 1).key);
+      return (run.end - run.begin > 1 && in(kDesignators, word(run.field, run.end - 1).key)) ||
+             employer_after_role(run.field, run.begin);
     };
     for (const auto& field_runs : runs) {
       for (const Span& run : field_runs) {
@@ -872,6 +873,17 @@ class Extraction {
     return is_title(previous) || in(kRoles, previous.key);
   }
 
+  // Whether word b follows a role and "with" or "at", where an employer is named: "analyst
+  // with Merrill Lynch", "an economist at Aubrey G. Lanston" (firms that bear a person's name).
+  bool employer_after_role(std::size_t f, std::size_t b) const {
+    if (b < 2) return false;
+    const ScannedWord& joint = word(f, b - 1);
+    const ScannedWord& role = word(f, b - 2);
+    return joint.has(detail::kLower) && (joint.key == "with" || joint.key == "at") &&
+           !breaks_after(role) && !breaks_after(joint) && role.has(detail::kLower) &&
+           (in(kRoles, role.key) || is_title(role));
+  }
+
   // Whether what follows the span marks a person: "James Baker said", "John Smith, 45,",
   // "John Smith, chairman of", "John Smith, the company's president".
   bool person_after(std::size_t f, std::size_t b, std::size_t e) const {
@@ -990,9 +1002,9 @@ class Extraction {
       add_mention(add_organization(Span{f, b, e}), Span{f, b, e});
       return;
     }
-    if (designated || lower_designator_after(f, e)) {
+    if (designated || lower_designator_after(f, e) || employer_after_role(f, b)) {
       // "Iranian Embassy" is the embassy; a bare designator ("Police") names nothing.
-      if (words > 1 || lower_designator_after(f, e)) {
+      if (words > 1 || lower_designator_after(f, e) || employer_after_role(f, b)) {
         add_mention(add_organization(Span{f, b, e}), Span{f, b, e});
       }
       return;

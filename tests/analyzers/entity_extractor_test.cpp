@@ -330,6 +330,15 @@ TEST(EntityTest, AndCoContinuesAFirmsName) {
             "Lazard Freres et Cie");
 }
 
+// A role's employer: firms named after people are no people.
+TEST(EntityTest, TheEmployerAfterARoleIsAnOrganization) {
+  const Entities e = read(
+      {"\"It is fine,\" said Lawrence Cohn, analyst with Merrill Lynch. David Jones, an economist "
+       "at Aubrey G. Lanston, agreed. Merrill Lynch co-managed the deal."});
+  EXPECT_EQ(names(e.people), "Lawrence Cohn | David Jones");
+  EXPECT_EQ(names(e.organizations), "Merrill Lynch | Aubrey G. Lanston");
+}
+
 TEST(EntityTest, AcronymsDefinedInTheTextAreAliases) {
   struct Case {
     std::string_view text;
