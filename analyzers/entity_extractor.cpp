@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "analyzers/legal_forms.h"
 #include "analyzers/text_scanner.h"
 #include "analyzers/tsv.h"
 #include "embedded/entity_data.h"
@@ -738,11 +739,48 @@ class Extraction {
                         in(kDesignators, words[i + 1].key)))) {
           continue;
         }
-        add_mention(add_known_organization(*known), Span{f, i, i + n});
-        matched = n;
+        const std::size_t end = with_firm_tail(f, i + n);
+        // The beginning of a longer name with a designator of its own is not the body it
+        // names: "Credit Suisse First Boston Ltd", "Morgan Stanley Group Inc". The whole run
+        // is typed later, as any other. A designator alone after it is the body's own ("U.S.
+        // Federal Reserve Board", "European Community Commission").
+        if (const std::size_t run_end = designated_run_end(f, end); run_end > end + 1) {
+          matched = run_end - i;
+          break;
+        }
+        add_mention(add_known_organization(*known), Span{f, i, end});
+        matched = end - i;
       }
       i += std::max<std::size_t>(matched, 1);
     }
+  }
+
+  // The end of a firm's name that ends before word e, with its legal form and an "and Co"
+  // after it: "Merrill Lynch and Co Inc", "Siemens AG" are the known Merrill Lynch and Siemens.
+  std::size_t with_firm_tail(std::size_t f, std::size_t e) const {
+    const auto& words = fields_[f].words;
+    const auto continues = [&](std::size_t i) {
+      return i < words.size() && !breaks_after(words[i - 1]) && fields_[f].owner[i] == Owner::none;
+    };
+    if (continues(e) && continues(e + 1) && words[e].has(detail::kLower) &&
+        (words[e].key == "and" || words[e].key == "et") && name_like(f, e + 1) &&
+        in(kFirmTails, words[e + 1].key)) {
+      e += 2;
+    }
+    while (continues(e) && name_like(f, e) && is_legal_form(words[e].key)) ++e;
+    return e;
+  }
+
+  // The end of the capitalised words from word e on, up to the first break, if the last of
+  // them is a designator; else e.
+  std::size_t designated_run_end(std::size_t f, std::size_t e) const {
+    const auto& words = fields_[f].words;
+    std::size_t end = e;
+    while (end < words.size() && end > 0 && !breaks_after(words[end - 1]) && name_like(f, end) &&
+           fields_[f].owner[end] == Owner::none) {
+      ++end;
+    }
+    return end > e && in(kDesignators, words[end - 1].key) ? end : e;
   }
 
   // ---- candidate runs ------------------------------------------------------------------------

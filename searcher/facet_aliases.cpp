@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "searcher/facet_aliases.h"
 
-#include <algorithm>
-#include <array>
 #include <utility>
 
+#include "analyzers/legal_forms.h"
 #include "analyzers/text_scanner.h"
 #include "indexer/schema.h"
 
@@ -17,14 +16,6 @@ constexpr Xapian::doccount kFewestArticles = 3;
 // ... and in at least this share (tenths) of the articles naming someone of that surname.
 constexpr Xapian::doccount kShareInTenths = 9;
 
-// The legal forms of companies, as keys: the same firm is `Texas Air` and `Texas Air Corp`.
-constexpr auto kLegalForms = std::to_array<std::string_view>({
-    "ab",          "ag",  "asa",  "bhd", "bv",           "cie", "co",      "company", "corp",
-    "corporation", "cos", "gmbh", "inc", "incorporated", "kk",  "limited", "llc",     "lp",
-    "ltd",         "nv",  "oy",   "plc", "pty",          "sa",  "sarl",    "spa",
-});
-static_assert(std::is_sorted(kLegalForms.begin(), kLegalForms.end()));
-
 // The key values that count as one are grouped by: folded, and for an organisation without
 // its legal forms and the `and` or `et` before them (`Siemens A.G.` → `siemens`, `Merrill
 // Lynch and Co Inc` → `merrill lynch`), keeping at least a word.
@@ -34,8 +25,7 @@ std::string key_of(std::string_view value, FacetAliases::Names names) {
     bool stripped = false;
     for (std::size_t space = key.rfind(' '); space != std::string::npos; space = key.rfind(' ')) {
       const std::string_view last = std::string_view(key).substr(space + 1);
-      if (!std::binary_search(kLegalForms.begin(), kLegalForms.end(), last) &&
-          !(stripped && (last == "and" || last == "et"))) {
+      if (!is_legal_form(last) && !(stripped && (last == "and" || last == "et"))) {
         break;
       }
       stripped = true;

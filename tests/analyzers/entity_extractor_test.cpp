@@ -319,15 +319,29 @@ TEST(EntityTest, AFirmsShortNameIsTheFirmEvenWhenItIsAGivenName) {
   EXPECT_EQ(e.organizations[0].mentions.size(), 2u);
 }
 
-// "X and Co": the firm of X, not the person X and a firm called "Co Inc".
-TEST(EntityTest, AndCoContinuesAFirmsName) {
-  const Entities e = read(
-      {"Morgan Stanley and Co Inc priced the notes. Merrill Lynch and Co said it agreed, as did "
-       "John Wiley and Sons and Lazard Freres et Cie."});
-  EXPECT_EQ(names(e.people), "");
-  EXPECT_EQ(names(e.organizations),
-            "Morgan Stanley and Co Inc | Merrill Lynch and Co | John Wiley and Sons | "
-            "Lazard Freres et Cie");
+// Firms' names, many of them a person's: no person is found in these.
+TEST(EntityTest, FirmsNamesHoldTheirLegalFormsAndTails) {
+  struct Case {
+    std::string_view text;
+    std::string_view organizations;
+  };
+  const Case cases[] = {
+      // "X and Co": the firm of X, not the person X and a firm called "Co Inc".
+      {"Bear Stearns and Co Inc priced the notes. Harris Upham and Co said it agreed, as did John "
+       "Wiley and Sons and Lazard Freres et Cie.",
+       "Bear Stearns and Co Inc | Harris Upham and Co | John Wiley and Sons | Lazard Freres et "
+       "Cie"},
+      // A known firm's legal form and "and Co" are part of its name; a longer name with a
+      // designator of its own, a subsidiary's, is another body.
+      {"Merrill Lynch and Co Inc and Siemens AG led. Morgan Stanley Group Inc and the U.S. Federal "
+       "Reserve Board agreed. Chase Manhattan Bank N.A. said nothing.",
+       "Merrill Lynch | Siemens AG | Morgan Stanley Group Inc | Federal Reserve | Chase Manhattan"},
+  };
+  for (const Case& c : cases) {
+    const Entities e = read({std::string(c.text)});
+    EXPECT_EQ(names(e.people), "") << c.text;
+    EXPECT_EQ(names(e.organizations), c.organizations) << c.text;
+  }
 }
 
 // A role's employer: firms named after people are no people.
