@@ -198,15 +198,15 @@ constexpr auto kLocatives = std::to_array<std::string_view>({
 static_assert(sorted(kLocatives));
 
 // All-capital words that are not organisations: units, time zones, wire codes, numerals,
-// corporate suffixes, titles.
+// corporate suffixes, titles, credit ratings, a disease.
 constexpr auto kCapsWords = std::to_array<std::string_view>({
-    "a", "ab", "ag", "am", "and", "avg", "bpd", "bst", "bv", "cdt", "ceo", "cest", "cet", "cfo",
-    "cif", "co", "coo", "corp", "corrected", "correction", "cst", "cts", "dlr", "dlrs", "edt",
-    "est", "fob", "for", "gdp", "gmbh", "gmt", "gnp", "he", "i", "ii", "iii", "in", "inc", "ipo",
-    "it", "iv", "ix", "jr", "kk", "lbs", "llc", "lp", "ltd", "mln", "mw", "note", "nv", "of", "ok",
-    "on", "pct", "pdt", "plc", "pm", "pst", "qtr", "repeat", "reuter", "revs", "rpt", "sa", "she",
-    "shr", "shrs", "spa", "sr", "the", "to", "tv", "update", "urgent", "usd", "utc", "v", "vat",
-    "vi", "vii", "viii", "vs", "we", "x", "xi", "xii",
+    "a", "aa", "aaa", "ab", "ag", "aids", "am", "and", "avg", "bb", "bbb", "bpd", "bst", "bv",
+    "cdt", "ceo", "cest", "cet", "cfo", "cif", "co", "coo", "corp", "corrected", "correction",
+    "cst", "cts", "dlr", "dlrs", "edt", "est", "fob", "for", "gdp", "gmbh", "gmt", "gnp", "he", "i",
+    "ii", "iii", "in", "inc", "ipo", "it", "iv", "ix", "jr", "kk", "lbs", "llc", "lp", "ltd", "mln",
+    "mw", "na", "note", "nv", "of", "ok", "on", "pct", "pdt", "plc", "pm", "pst", "qtr", "repeat",
+    "reuter", "revs", "rpt", "sa", "she", "shr", "shrs", "spa", "sr", "the", "to", "tv", "update",
+    "urgent", "usd", "utc", "v", "vat", "vi", "vii", "viii", "vs", "we", "x", "xi", "xii",
 });
 static_assert(sorted(kCapsWords));
 
@@ -856,6 +856,7 @@ class Extraction {
                             fields_[f].words.begin() + static_cast<std::ptrdiff_t>(run.end),
                             [](const ScannedWord& w) { return in(kDesignators, w.key); })) {
               previous.end = run.end;
+              join_partners(merged);
               continue;
             }
           }
@@ -874,6 +875,23 @@ class Extraction {
       merged.push_back(run);
     }
     return merged;
+  }
+
+  // "Goldman, Sachs and Co", "Miller, Tabak, Hirsch and Co": the partners listed before a
+  // firm's "and Co", a word or two each, are part of its name.
+  void join_partners(std::vector<Span>& merged) const {
+    while (merged.size() >= 2) {
+      Span& partner = merged[merged.size() - 2];
+      const Span& firm = merged.back();
+      const ScannedWord& last = word(partner.field, partner.end - 1);
+      if (partner.end != firm.begin || partner.end - partner.begin > 2 ||
+          !last.has(detail::kCommaAfter) || last.has(detail::kBreakAfter) ||
+          in(kDesignators, last.key)) {  // a firm of its own: "Kleinwort, Benson Ltd, ..."
+        return;
+      }
+      partner.end = firm.end;
+      merged.pop_back();
+    }
   }
 
   // ---- typing --------------------------------------------------------------------------------
@@ -992,6 +1010,12 @@ class Extraction {
     const std::size_t words = e - b;
     const ScannedWord& last = word(f, e - 1);
     const bool designated = in(kDesignators, last.key);
+    // A legal form alone names nothing: "Co Inc" of a name cut short, "N.A." after a comma.
+    if (std::all_of(fields_[f].words.begin() + static_cast<std::ptrdiff_t>(b),
+                    fields_[f].words.begin() + static_cast<std::ptrdiff_t>(e),
+                    [](const ScannedWord& w) { return is_legal_form(w.key); })) {
+      return;
+    }
 
     if (!designated && !in_title) {
       if (const auto title = title_in(f, b, e)) {

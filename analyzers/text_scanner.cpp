@@ -8,8 +8,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 #include "analyzers/date_parser.h"
+#include "analyzers/legal_forms.h"
 #include "newsdex/error.h"
 
 namespace newsdex::detail {
@@ -60,6 +62,22 @@ constexpr std::size_t kCapsLineRatio = 8;
 
 bool is_abbreviation(std::string_view key) {
   return std::binary_search(std::begin(kAbbreviations), std::end(kAbbreviations), key);
+}
+
+// Words that open a sentence and no name: after "Inc." they tell that the point ended one
+// ("Advest Inc. He said", "Salomon Brothers Inc. The notes").
+constexpr std::string_view kSentenceOpeners[] = {
+    "A",   "An",    "But",   "He",    "His",  "However", "It",    "Its", "She",
+    "The", "Their", "There", "These", "They", "This",    "Those", "We"};
+
+// Whether `text` from `pos` holds, after spaces, one of the sentence openers as a whole word.
+bool sentence_opener_at(std::string_view text, std::size_t pos) {
+  while (pos < text.size() && text[pos] == ' ') ++pos;
+  std::size_t end = pos;
+  while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) ++end;
+  if (end == pos || (end < text.size() && (text[end] == '.' || text[end] == '-'))) return false;
+  return std::find(std::begin(kSentenceOpeners), std::end(kSentenceOpeners),
+                   text.substr(pos, end - pos)) != std::end(kSentenceOpeners);
 }
 
 const icu::Normalizer2& nfkc_casefold() {
@@ -295,6 +313,9 @@ class Scanner {
       } else if (c == '.') {
         if (!word.has(kInitialism) && !is_initial(word) && !is_abbreviation(word.key)) {
           pending |= kSentenceStart;
+          other = true;
+        } else if (is_legal_form(word.key) && sentence_opener_at(text_, next(pos))) {
+          pending |= kSentenceStart;  // "Advest Inc. He said"
           other = true;
         } else if (is_space(peek(next(pos))) && is_space(peek(next(next(pos))))) {
           pending |= kSentenceStart;  // two spaces after a point: a sentence ends anyway

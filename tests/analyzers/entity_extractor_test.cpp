@@ -336,6 +336,11 @@ TEST(EntityTest, FirmsNamesHoldTheirLegalFormsAndTails) {
       {"Merrill Lynch and Co Inc and Siemens AG led. Morgan Stanley Group Inc and the U.S. Federal "
        "Reserve Board agreed. Chase Manhattan Bank N.A. said nothing.",
        "Merrill Lynch | Siemens AG | Morgan Stanley Group Inc | Federal Reserve | Chase Manhattan"},
+      // Partners listed before "and Co"; a firm's "Inc." before "He" ends the sentence; a
+      // legal form or credit rating alone names nothing.
+      {"Goldman, Sachs and Co and Hambros Bank Ltd, Kidder, Peabody and Co led. Advest Inc. He "
+       "said Citibank, N.A. was rated AA.",
+       "Goldman, Sachs and Co | Hambros Bank Ltd | Kidder, Peabody and Co | Advest Inc | Citibank"},
   };
   for (const Case& c : cases) {
     const Entities e = read({std::string(c.text)});
