@@ -17,11 +17,12 @@ constexpr Xapian::doccount kFewestArticles = 3;
 constexpr Xapian::doccount kShareInTenths = 9;
 
 // The key values that count as one are grouped by: folded, and for an organisation without
-// its legal forms and the `and` or `et` before them (`Siemens A.G.` → `siemens`, `Merrill
-// Lynch and Co Inc` → `merrill lynch`), keeping at least a word.
+// commas, its legal forms and the `and` or `et` before them (`Siemens A.G.` → `siemens`,
+// `Goldman, Sachs and Co` → `goldman sachs`), keeping at least a word.
 std::string key_of(std::string_view value, FacetAliases::Names names) {
   std::string key = detail::fold_key(value);
   if (names == FacetAliases::Names::organizations) {
+    std::erase(key, ',');  // "Goldman, Sachs and Co" is Goldman Sachs
     bool stripped = false;
     for (std::size_t space = key.rfind(' '); space != std::string::npos; space = key.rfind(' ')) {
       const std::string_view last = std::string_view(key).substr(space + 1);

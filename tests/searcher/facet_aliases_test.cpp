@@ -97,6 +97,8 @@ TEST(FacetAliases, CountsAnOrganizationAsOneWhateverItsLegalForm) {
                                               {{"Merrill Lynch and Co Inc"}, 3},
                                               {{"Merrill Lynch and Co"}, 2},
                                               {{"Lazard Freres et Cie"}, 1},
+                                              {{"Goldman Sachs"}, 4},
+                                              {{"Goldman, Sachs and Co"}, 3},
                                               {{"Oil and Gas"}, 1},
                                               {{"Co Inc"}, 1},
                                               {{"Reagan"}, 1},
@@ -109,6 +111,7 @@ TEST(FacetAliases, CountsAnOrganizationAsOneWhateverItsLegalForm) {
               UnorderedElementsAre("Merrill Lynch and Co Inc", "Merrill Lynch and Co"));
   EXPECT_EQ(aliases.canonical("Merrill Lynch and Co"), "Merrill Lynch and Co Inc");
   EXPECT_THAT(aliases.named("lazard freres"), ElementsAre("Lazard Freres et Cie"));
+  EXPECT_EQ(aliases.canonical("Goldman, Sachs and Co"), "Goldman Sachs");
   // Only an `and` before a legal form goes.
   EXPECT_THAT(aliases.named("oil"), IsEmpty());
   EXPECT_THAT(aliases.named("oil and gas"), ElementsAre("Oil and Gas"));
