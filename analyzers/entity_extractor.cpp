@@ -542,9 +542,12 @@ class Extraction {
   }
 
   // Whether the words [b, e) are one name: no punctuation between them.
-  bool unbroken(std::size_t f, std::size_t b, std::size_t e) const {
+  // Whether nothing breaks the words [b, e): punctuation, or unless `possessives` a possessive.
+  bool unbroken(std::size_t f, std::size_t b, std::size_t e, bool possessives = false) const {
     for (std::size_t i = b; i + 1 < e; ++i) {
-      if (breaks_after(word(f, i)) || word(f, i).has(detail::kPossessive)) return false;
+      if (breaks_after(word(f, i)) || (!possessives && word(f, i).has(detail::kPossessive))) {
+        return false;
+      }
     }
     return true;
   }
@@ -725,7 +728,8 @@ class Extraction {
       std::size_t matched = 0;
       const std::size_t longest = std::min(tables_.longest_organization, words.size() - i);
       for (std::size_t n = longest; n >= 1 && matched == 0; --n) {
-        if (!name_like(f, i + n - 1) || !unbroken(f, i, i + n)) continue;
+        // A known name may hold a possessive: "Moody's Investors Service".
+        if (!name_like(f, i + n - 1) || !unbroken(f, i, i + n, /*possessives=*/true)) continue;
         bool free = true;
         for (std::size_t k = i; k < i + n; ++k) free &= field.owner[k] == Owner::none;
         if (!free) continue;
@@ -863,8 +867,11 @@ class Extraction {
           if (joins) {
             // "Standard and Poor's Corp", but not "Maersk Line and Hapag-Lloyd AG".
             const std::string key = join_keys(f, previous.begin, run.end);
+            // "First Federal Savings and Loan Association" too.
             const bool one_firm =
-                previous.end - previous.begin == 1 && in(kDesignators, word(f, run.end - 1).key);
+                (previous.end - previous.begin == 1 &&
+                 in(kDesignators, word(f, run.end - 1).key)) ||
+                (word(f, previous.end - 1).key == "savings" && word(f, run.begin).key == "loan");
             if (one_firm || tables_.organization_names.contains(key) || is_gazetteer_name(key)) {
               previous.end = run.end;
               continue;

@@ -64,20 +64,17 @@ bool is_abbreviation(std::string_view key) {
   return std::binary_search(std::begin(kAbbreviations), std::end(kAbbreviations), key);
 }
 
-// Words that open a sentence and no name: after "Inc." they tell that the point ended one
-// ("Advest Inc. He said", "Salomon Brothers Inc. The notes").
-constexpr std::string_view kSentenceOpeners[] = {
-    "A",   "An",    "But",   "He",    "His",  "However", "It",    "Its", "She",
-    "The", "Their", "There", "These", "They", "This",    "Those", "We"};
-
-// Whether `text` from `pos` holds, after spaces, one of the sentence openers as a whole word.
-bool sentence_opener_at(std::string_view text, std::size_t pos) {
+// Whether `text` from `pos` holds, after spaces, a word in capitals that is no legal form:
+// after "Inc." it tells that the point ended a sentence ("Advest Inc. He said", "Standard and
+// Poor's Corp. Salomon Brothers Inc co-managed"), where "Co. Ltd." goes on.
+bool capital_after(std::string_view text, std::size_t pos) {
   while (pos < text.size() && text[pos] == ' ') ++pos;
+  if (pos >= text.size() || !std::isupper(static_cast<unsigned char>(text[pos]))) return false;
   std::size_t end = pos;
   while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) ++end;
-  if (end == pos || (end < text.size() && (text[end] == '.' || text[end] == '-'))) return false;
-  return std::find(std::begin(kSentenceOpeners), std::end(kSentenceOpeners),
-                   text.substr(pos, end - pos)) != std::end(kSentenceOpeners);
+  std::string key(text.substr(pos, end - pos));
+  for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return !is_legal_form(key);
 }
 
 const icu::Normalizer2& nfkc_casefold() {
@@ -314,7 +311,7 @@ class Scanner {
         if (!word.has(kInitialism) && !is_initial(word) && !is_abbreviation(word.key)) {
           pending |= kSentenceStart;
           other = true;
-        } else if (is_legal_form(word.key) && sentence_opener_at(text_, next(pos))) {
+        } else if (is_legal_form(word.key) && capital_after(text_, next(pos))) {
           pending |= kSentenceStart;  // "Advest Inc. He said"
           other = true;
         } else if (is_space(peek(next(pos))) && is_space(peek(next(next(pos))))) {

@@ -341,6 +341,12 @@ TEST(EntityTest, FirmsNamesHoldTheirLegalFormsAndTails) {
       {"Goldman, Sachs and Co and Hambros Bank Ltd, Kidder, Peabody and Co led. Advest Inc. He "
        "said Citibank, N.A. was rated AA.",
        "Goldman, Sachs and Co | Hambros Bank Ltd | Kidder, Peabody and Co | Advest Inc | Citibank"},
+      // Known names with a possessive; a point after a legal form before a capital ends a
+      // sentence; "Savings and Loan" is one name.
+      {"Moody's Investors Service Inc rated it A and Standard and Poor's Corp. Salomon Brothers "
+       "Inc co-managed. First Federal Savings and Loan Association said nothing.",
+       "Moody's Investors Service | Standard and Poor's | Salomon Brothers | "
+       "First Federal Savings and Loan Association"},
   };
   for (const Case& c : cases) {
     const Entities e = read({std::string(c.text)});
