@@ -141,6 +141,21 @@ constexpr auto kFirmTails = std::to_array<std::string_view>({
 });
 static_assert(sorted(kFirmTails));
 
+// Plurals that end a name of a party's members or of several bodies, an organisation:
+// "Christian Democrats", "the Agriculture and Commerce Departments".
+constexpr auto kGroupPlurals = std::to_array<std::string_view>({
+    "communists", "conservatives", "democrats", "departments", "liberals", "ministries",
+    "republicans", "socialists",
+});
+static_assert(sorted(kGroupPlurals));
+
+// Plurals that end no name: "U.S. Officials said", "Western Diplomats".
+constexpr auto kPeoplePlurals = std::to_array<std::string_view>({
+    "analysts", "bankers", "dealers", "diplomats", "economists", "executives", "officials",
+    "sources", "traders",
+});
+static_assert(sorted(kPeoplePlurals));
+
 // First words of club names: "FC Weserstadt", "SV Elbufer", "VfB Stuttgart".
 constexpr auto kClubPrefixes = std::to_array<std::string_view>({
     "ac", "afc", "cf", "fc", "sc", "sv", "tsv", "vfb", "vfl",
@@ -1076,6 +1091,12 @@ class Extraction {
       if (words > 1 || lower_designator_after(f, e) || employer_after_role(f, b)) {
         add_mention(add_organization(Span{f, b, e}), Span{f, b, e});
       }
+      return;
+    }
+
+    if (in(kPeoplePlurals, last.key)) return;
+    if (words > 1 && in(kGroupPlurals, last.key)) {
+      add_mention(add_organization(Span{f, b, e}), Span{f, b, e});
       return;
     }
 

@@ -355,6 +355,15 @@ TEST(EntityTest, FirmsNamesHoldTheirLegalFormsAndTails) {
   }
 }
 
+// A plural ends no person's name: a party's members are an organisation, officials nothing.
+TEST(EntityTest, PluralsNameNoPerson) {
+  const Entities e =
+      read({"Talks will resume soon, U.S. Officials said. The Christian Democrats "
+            "and Senate Republicans agreed."});
+  EXPECT_EQ(names(e.people), "");
+  EXPECT_EQ(names(e.organizations), "Christian Democrats | Senate Republicans");
+}
+
 // A role's employer: firms named after people are no people.
 TEST(EntityTest, TheEmployerAfterARoleIsAnOrganization) {
   const Entities e = read(
