@@ -795,7 +795,8 @@ class Extraction {
   std::size_t designated_run_end(std::size_t f, std::size_t e) const {
     const auto& words = fields_[f].words;
     std::size_t end = e;
-    while (end < words.size() && end > 0 && !breaks_after(words[end - 1]) && name_like(f, end) &&
+    while (end < words.size() && end > 0 && !breaks_after(words[end - 1]) &&
+           !(end > e && words[end - 1].has(detail::kPossessive)) && name_like(f, end) &&
            fields_[f].owner[end] == Owner::none) {
       ++end;
     }
@@ -824,6 +825,15 @@ class Extraction {
                !in(kClubPrefixes, words[k].key) &&           // "FC Weserstadt"
                !(k > i && in(kNameSuffixes, words[k].key));  // "James Robinson III"
       };
+      // A word in capitals before a firm's name in mixed case is its first: "BMC Industries
+      // Inc", "JWT Group Inc".
+      if (shouted(i) && !fields_[f].caseless(i)) {
+        if (const std::size_t end = designated_run_end(f, i + 1); end > i + 1) {
+          runs.push_back({f, i, end});
+          i = end;
+          continue;
+        }
+      }
       while (j + 1 < words.size() && !shouted(j) && !shouted(j + 1) && !breaks_after(words[j]) &&
              !words[j].has(detail::kPossessive) && j + 1 - i < 2 * kMaxNameWords) {
         const std::size_t next = j + 1;
@@ -1383,11 +1393,15 @@ class Extraction {
     };
     const bool institution =
         before_is(1, "the") || before_is(1, "of") || (before_is(1, "and") && before_is(3, "of"));
+    // "RJR Nabisco said", "AW Computer said": the rest of a firm's name after its capitals.
+    const bool after_capitals = i >= 1 && words[i - 1].has(detail::kAllCaps) &&
+                                !words[i - 1].has(detail::kInitialism) &&
+                                !breaks_after(words[i - 1]) && !fields_[f].caseless(i - 1);
     return i + 1 < words.size() && !breaks_after(w) && !w.has(detail::kPossessive) && !opener &&
-           !institution && w.key.size() > 1 && in(kSpeechVerbs, words[i + 1].key) &&
-           w.has(detail::kCapitalised) && !w.has(detail::kAllCaps) && !in(kStopwords, w.key) &&
-           !in(kDesignators, w.key) && !is_title(w) && !is_gazetteer_name(w.key) &&
-           !lower_seen_.contains(w.key);
+           !institution && !after_capitals && w.key.size() > 1 &&
+           in(kSpeechVerbs, words[i + 1].key) && w.has(detail::kCapitalised) &&
+           !w.has(detail::kAllCaps) && !in(kStopwords, w.key) && !in(kDesignators, w.key) &&
+           !is_title(w) && !is_gazetteer_name(w.key) && !lower_seen_.contains(w.key);
   }
 
   // Names found in mixed-case text, met again in a line of one case: "ali khamenei edi rama"

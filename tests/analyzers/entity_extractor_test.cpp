@@ -347,6 +347,11 @@ TEST(EntityTest, FirmsNamesHoldTheirLegalFormsAndTails) {
        "Inc co-managed. First Federal Savings and Loan Association said nothing.",
        "Moody's Investors Service | Standard and Poor's | Salomon Brothers | "
        "First Federal Savings and Loan Association"},
+      // A word in capitals before a firm's name is its first; the rest of it after the
+      // capitals does not speak as a person.
+      {"BMC Industries Inc and JWT Group Inc agreed, and AMR Corp's American Airlines declined. "
+       "RJR Nabisco said nothing.",
+       "BMC Industries Inc | JWT Group Inc | AMR Corp | American Airlines | RJR"},
   };
   for (const Case& c : cases) {
     const Entities e = read({std::string(c.text)});
