@@ -213,14 +213,13 @@ constexpr auto kLocatives = std::to_array<std::string_view>({
 static_assert(sorted(kLocatives));
 
 // All-capital words that are not organisations: units, time zones, wire codes, numerals,
-// corporate suffixes, titles, credit ratings, a disease.
+// titles, credit ratings, a disease; corporate suffixes are `is_legal_form`.
 constexpr auto kCapsWords = std::to_array<std::string_view>({
-    "a", "aa", "aaa", "ab", "ag", "aids", "am", "and", "avg", "bb", "bbb", "bpd", "bst", "bv",
-    "cdt", "ceo", "cest", "cet", "cfo", "cif", "co", "coo", "corp", "corrected", "correction",
-    "cst", "cts", "dlr", "dlrs", "edt", "est", "fob", "for", "gdp", "gmbh", "gmt", "gnp", "he", "i",
-    "ii", "iii", "in", "inc", "ipo", "it", "iv", "ix", "jr", "kk", "lbs", "llc", "lp", "ltd", "mln",
-    "mw", "na", "note", "nv", "of", "ok", "on", "pct", "pdt", "plc", "pm", "pst", "qtr", "repeat",
-    "reuter", "revs", "rpt", "sa", "she", "shr", "shrs", "spa", "sr", "the", "to", "tv", "update",
+    "a", "aa", "aaa", "aids", "am", "and", "avg", "bb", "bbb", "bpd", "bst", "cdt", "ceo", "cest",
+    "cet", "cfo", "cif", "coo", "corrected", "correction", "cst", "cts", "dlr", "dlrs", "edt",
+    "est", "fob", "for", "gdp", "gmt", "gnp", "he", "i", "ii", "iii", "in", "ipo", "it", "iv",
+    "ix", "jr", "lbs", "mln", "mw", "note", "of", "ok", "on", "pct", "pdt", "pm", "pst", "qtr",
+    "repeat", "reuter", "revs", "rpt", "she", "shr", "shrs", "sr", "the", "to", "tv", "update",
     "urgent", "usd", "utc", "v", "vat", "vi", "vii", "viii", "vs", "we", "x", "xi", "xii",
 });
 static_assert(sorted(kCapsWords));
@@ -556,8 +555,8 @@ class Extraction {
     return key;
   }
 
-  // Whether the words [b, e) are one name: no punctuation between them.
-  // Whether nothing breaks the words [b, e): punctuation, or unless `possessives` a possessive.
+  // Whether the words [b, e) are one name: no punctuation between them, nor, unless
+  // `possessives`, a possessive.
   bool unbroken(std::size_t f, std::size_t b, std::size_t e, bool possessives = false) const {
     for (std::size_t i = b; i + 1 < e; ++i) {
       if (breaks_after(word(f, i)) || (!possessives && word(f, i).has(detail::kPossessive))) {
@@ -603,7 +602,9 @@ class Extraction {
       return false;
     }
     const std::size_t letters = letters_of(fields_[f].surface(i, i + 1)).size();
-    if (letters < 2 || letters > 6 || in(kCapsWords, w.key)) return false;
+    if (letters < 2 || letters > 6 || in(kCapsWords, w.key) || is_legal_form(w.key)) {
+      return false;
+    }
     // Tickers in angle brackets ("Texaco Inc <TX>") name no organisation of their own.
     const std::string_view text = fields_[f].input.text;
     if (w.begin > 0 && text[w.begin - 1] == '<') return false;
@@ -879,15 +880,10 @@ class Extraction {
           const bool joins = (joint.key == "and" || joint.key == "for" || joint.key == "on") &&
                              !breaks_after(word(f, previous.end - 1)) && !breaks_after(joint);
           // "Morgan Stanley and Co Inc": a firm's tail, with nothing but its legal form after.
-          if ((joins && joint.key == "and") || (joint.key == "et" && !breaks_after(joint))) {
-            if (in(kFirmTails, word(f, run.begin).key) &&
-                std::all_of(fields_[f].words.begin() + static_cast<std::ptrdiff_t>(run.begin) + 1,
-                            fields_[f].words.begin() + static_cast<std::ptrdiff_t>(run.end),
-                            [](const ScannedWord& w) { return in(kDesignators, w.key); })) {
-              previous.end = run.end;
-              join_partners(merged);
-              continue;
-            }
+          if (with_firm_tail(f, previous.end) == run.end) {
+            previous.end = run.end;
+            join_partners(merged);
+            continue;
           }
           if (joins) {
             // "Standard and Poor's Corp", but not "Maersk Line and Hapag-Lloyd AG".
@@ -1096,9 +1092,10 @@ class Extraction {
       add_mention(add_organization(Span{f, b, e}), Span{f, b, e});
       return;
     }
-    if (designated || lower_designator_after(f, e) || employer_after_role(f, b)) {
+    const bool employer = employer_after_role(f, b);
+    if (designated || lower_designator_after(f, e) || employer) {
       // "Iranian Embassy" is the embassy; a bare designator ("Police") names nothing.
-      if (words > 1 || lower_designator_after(f, e) || employer_after_role(f, b)) {
+      if (words > 1 || lower_designator_after(f, e) || employer) {
         add_mention(add_organization(Span{f, b, e}), Span{f, b, e});
       }
       return;
@@ -1463,9 +1460,9 @@ class Extraction {
     auto plain = [&](std::size_t j) {
       const ScannedWord& w = words[j];
       return fields_[f].owner[j] == Owner::none && !w.has(detail::kHasDigit) &&
-             !in(kStopwords, w.key) && !in(kCapsWords, w.key) && !in(kDesignators, w.key) &&
-             !in(kSpeechVerbs, w.key) && !in(kHeadlineVerbs, w.key) && !is_title(w) &&
-             !is_gazetteer_name(w.key);
+             !in(kStopwords, w.key) && !in(kCapsWords, w.key) && !is_legal_form(w.key) &&
+             !in(kDesignators, w.key) && !in(kSpeechVerbs, w.key) && !in(kHeadlineVerbs, w.key) &&
+             !is_title(w) && !is_gazetteer_name(w.key);
     };
     std::size_t begin = i;
     std::size_t max_words = 2;

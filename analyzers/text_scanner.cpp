@@ -72,9 +72,7 @@ bool capital_after(std::string_view text, std::size_t pos) {
   if (pos >= text.size() || !std::isupper(static_cast<unsigned char>(text[pos]))) return false;
   std::size_t end = pos;
   while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) ++end;
-  std::string key(text.substr(pos, end - pos));
-  for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return !is_legal_form(key);
+  return !is_legal_form(fold_key(text.substr(pos, end - pos)));
 }
 
 const icu::Normalizer2& nfkc_casefold() {

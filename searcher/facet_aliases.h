@@ -15,9 +15,10 @@ namespace newsdex {
 /// so that they are counted and filtered as one value: the commonest of them.
 ///
 /// - **Spellings**: values that fold alike count as the commonest (`REAGAN`, from an
-///   upper-case headline, as `Reagan`); an organisation's legal form and points do not count
-///   (`Salomon Brothers Inc` as `Salomon Brothers`, the commoner on Reuters-21578: `Siemens
-///   A.G.` as `Siemens AG`).
+///   upper-case headline, as `Reagan`); an organisation's legal forms, the `and` before them,
+///   its points and commas do not count (`Salomon Brothers` as `Salomon Brothers Inc`, the
+///   commoner on Reuters-21578; `Siemens A.G.` as `Siemens AG`; `Goldman, Sachs and Co` and
+///   `Goldman Sachs` as one).
 /// - **Surnames**: the extractor names a person in full only when the article does, and by the
 ///   surname alone when it never gives the rest (`President Reagan said`): on Reuters-21578
 ///   the person facet held `Reagan` in 339 articles beside `Ronald Reagan` in 24. A lone
