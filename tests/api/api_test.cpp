@@ -349,6 +349,12 @@ TEST_F(ApiTest, SuggestsNoCorrectionFarFromTheWordTyped) {
   const Searcher searcher = Searcher::open(db_);
   EXPECT_EQ(searcher.search({.query = "turin"}).suggestion, std::nullopt);
   EXPECT_EQ(searcher.search({.query = "turnde"}).suggestion, "turned");
+  // A less likely stem shown near the typed word is taken instead: `turbin`, one edit from
+  // `turin` like `turn` but in fewer articles, is written `turbine`, two edits from it.
+  index.add(story("t2", "Markets turned again", "Prices turned lower.", "2023-06-02"));
+  index.add(story("t3", "A new turbine", "Engineers tested the turbine.", "2023-06-03"));
+  index.commit();
+  EXPECT_EQ(Searcher::open(db_).search({.query = "turin"}).suggestion, "turbine");
 }
 
 TEST_F(ApiTest, StatsDescribeTheDatabase) {
