@@ -109,6 +109,10 @@ INSTANTIATE_TEST_SUITE_P(
                   "United Arab Emirates (country, AE) | United States (country, US) | "
                   "United Kingdom (country, GB)",
                   "AE | US | GB"},
+        // Initials with points, as wire copy writes Hong Kong and New Zealand.
+        PlaceCase{{"N.Z. money supply rose and H.K. deposits fell."},
+                  "New Zealand (country, NZ) | Hong Kong (country, HK)",
+                  "NZ | HK"},
         PlaceCase{{"He told us nothing about it."}, "", ""},
         // Common-word names need a preposition of place, and a namesake abroad is no match.
         PlaceCase{{"He grew up in Liberty, a town near the river."}, "Liberty (city, US)", "US"},
