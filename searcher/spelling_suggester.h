@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "analyzers/text_analysis.h"
+#include "searcher/word_dictionaries.h"
 
 namespace newsdex {
 
@@ -34,10 +35,16 @@ namespace newsdex {
 /// lookups. The words with a given first letter are read from the database once, when a word
 /// with that letter is first corrected, and kept grouped by length with a bound on their
 /// articles (a correction compares only words of about the same length that may be frequent
-/// enough); `clear` forgets them. Not thread-safe.
+/// enough); `clear` forgets them. A word the spelling dictionary of one of the archive's main
+/// languages (those of at least one article in a hundred) knows is no typo, however rare in the
+/// archive: `weaver` and `priest`, each in one Reuters article, are not shown as `weaker` and
+/// `press` (`WordDictionaries`). Not thread-safe.
 class SpellingSuggester {
  public:
-  explicit SpellingSuggester(const Xapian::Database& db) : db_(db) {}
+  /// `dictionaries`: where the spelling dictionaries are (`WordDictionaries`).
+  explicit SpellingSuggester(const Xapian::Database& db, std::filesystem::path dictionaries =
+                                                             WordDictionaries::kSystemDirectory)
+      : db_(db), dictionary_directory_(std::move(dictionaries)) {}
 
   /// `query` with each missing word replaced by its correction (keeping an initial capital),
   /// or nullopt when every word is in the archive or none has a correction. Field values,
@@ -47,7 +54,10 @@ class SpellingSuggester {
                                      std::span<const std::string> languages);
 
   /// Forgets the words read, for a database reopened at a newer revision.
-  void clear() { words_.clear(); }
+  void clear() {
+    words_.clear();
+    dictionaries_.reset();
+  }
 
  private:
   /// A word as the index may hold it: as written, or as a stem (`Z` before its prefixes).
@@ -78,7 +88,12 @@ class SpellingSuggester {
   /// The indexed words starting with `first`, each once, by length (index 0 unused).
   const std::vector<std::vector<KnownWord>>& words_starting(char first);
 
+  /// Whether a spelling dictionary of the archive's main languages knows `word` as typed.
+  bool in_dictionary(std::string_view word);
+
   Xapian::Database db_;
+  std::filesystem::path dictionary_directory_;
+  std::optional<WordDictionaries> dictionaries_;  ///< found when first asked
   std::map<char, std::vector<std::vector<KnownWord>>> words_;
 };
 

@@ -339,7 +339,7 @@ TEST_F(ApiTest, ShowsACorrectedStemWithTheEndingTyped) {
 }
 
 // A stem one edit from the typed word's stem may be written far from the word as typed:
-// `turin` is one edit from the stem `turn`, which the archive writes `turned`. No correction
+// `turbn` is one edit from the stem `turn`, which the archive writes `turned`. No correction
 // is offered further from the typed word than a stem's may be.
 TEST_F(ApiTest, SuggestsNoCorrectionFarFromTheWordTyped) {
   Index index = Index::open(db_);
@@ -347,14 +347,14 @@ TEST_F(ApiTest, SuggestsNoCorrectionFarFromTheWordTyped) {
       story("t1", "Markets turned", "Prices turned higher and markets turned calm.", "2023-06-01"));
   index.commit();
   const Searcher searcher = Searcher::open(db_);
-  EXPECT_EQ(searcher.search({.query = "turin"}).suggestion, std::nullopt);
+  EXPECT_EQ(searcher.search({.query = "turbn"}).suggestion, std::nullopt);
   EXPECT_EQ(searcher.search({.query = "turnde"}).suggestion, "turned");
   // A less likely stem shown near the typed word is taken instead: `turbin`, one edit from
-  // `turin` like `turn` but in fewer articles, is written `turbine`, two edits from it.
+  // `turbn` like `turn` but in fewer articles, is written `turbine`, two edits from it.
   index.add(story("t2", "Markets turned again", "Prices turned lower.", "2023-06-02"));
   index.add(story("t3", "A new turbine", "Engineers tested the turbine.", "2023-06-03"));
   index.commit();
-  EXPECT_EQ(Searcher::open(db_).search({.query = "turin"}).suggestion, "turbine");
+  EXPECT_EQ(Searcher::open(db_).search({.query = "turbn"}).suggestion, "turbine");
 }
 
 TEST_F(ApiTest, StatsDescribeTheDatabase) {

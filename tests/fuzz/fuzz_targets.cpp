@@ -128,7 +128,8 @@ void parse_query(std::string_view bytes) {
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
   enquire.get_mset(0, 10);
-  SpellingSuggester(db).suggest(bytes, builder.analysis(), std::vector<std::string>{"en"});
+  static SpellingSuggester suggester(db);  // as a searcher keeps one, with its dictionaries
+  suggester.suggest(bytes, builder.analysis(), std::vector<std::string>{"en"});
 }
 
 std::span<const Target> targets() {

@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "analyzers/text_analysis.h"
+#include "tests/support/temp_dir.h"
+#include "tests/support/write_file.h"
 
 namespace newsdex {
 namespace {
@@ -100,6 +102,32 @@ TEST_F(SpellingSuggesterTest, AmongEquallyNearStemsTakesTheOneNearestToTheWordTy
   for (int i = 0; i < 300; ++i) add({"Zyet"});
   const std::vector<std::string> languages{"en", "da"};
   EXPECT_EQ(SpellingSuggester(db_).suggest("yeuter", analysis_, languages), "yeutter");
+}
+
+// A rare word that the dictionary of one of the archive's main languages holds is no typo; a
+// language of fewer than one article in a hundred is no main language.
+TEST_F(SpellingSuggesterTest, LeavesRealWordsAloneHoweverRare) {
+  for (int i = 0; i < 99; ++i) add({"Len", "weaker"});
+  add({"Len", "weaver"});
+  for (int i = 0; i < 40; ++i) add({"Lfr", "faible"});
+  add({"Lfr", "faibles"});
+  add({"Lde", "kabinett"});
+  testing::TempDir dictionaries;
+  const auto add_dictionary = [&](const std::string& name, const std::string& word) {
+    testing::write_file(dictionaries.path() / (name + ".aff"), "SET UTF-8\n");
+    testing::write_file(dictionaries.path() / (name + ".dic"), "1\n" + word + "\n");
+  };
+  add_dictionary("en_US", "weaver");
+  add_dictionary("fr", "faibles");
+  add_dictionary("de_DE", "weakr");
+  SpellingSuggester suggester(db_, dictionaries.path());
+  EXPECT_EQ(suggester.suggest("weaver", analysis_, {}), std::nullopt);
+  EXPECT_EQ(suggester.suggest("faibles", analysis_, {}), std::nullopt);
+  EXPECT_EQ(suggester.suggest("weakr", analysis_, {}), "weaker");
+  // Without the dictionaries, the rare words read as typos of the frequent ones.
+  SpellingSuggester without(db_, dictionaries.path() / "none");
+  EXPECT_EQ(without.suggest("weaver", analysis_, {}), "weaker");
+  EXPECT_EQ(without.suggest("faibles", analysis_, {}), "faible");
 }
 
 TEST_F(SpellingSuggesterTest, LeavesKnownWordsFieldsOperatorsAndWildcardsAlone) {
