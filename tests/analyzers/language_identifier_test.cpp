@@ -51,6 +51,29 @@ TEST(LanguageIdentifierTest, DetectsCommonNewsLanguages) {
   for (const auto& [text, expected] : kTexts) EXPECT_EQ(detect_language(text), expected) << text;
 }
 
+// Foreign names fill many English wire stories, and CLD2 takes these two for Norwegian and
+// German; English function words say what they are.
+TEST(LanguageIdentifierTest, EnglishFullOfForeignNamesIsEnglish) {
+  EXPECT_EQ(detect_language("STATOIL SIGNS VESLEFRIKK FIELD CONTRACTS\nDen Norske Stats "
+                            "Oljeselskap, the Norwegian state oil company known as Statoil, "
+                            "signed contracts with Aker Norcem, Moss Rosenberg Verft and "
+                            "Kvaerner Brug for the Veslefrikk field, which it said would start "
+                            "production in 1989."),
+            "en");
+  EXPECT_EQ(detect_language("OESTERREICHISCHE DONAUKRAFTWERKE SETS SCHILLING BOND\n"
+                            "Oesterreichische Donaukraftwerke AG of Wien is launching a 500 mln "
+                            "schilling bond with a coupon of seven pct, lead manager Girozentrale "
+                            "und Bank der Oesterreichischen Sparkassen said. The bonds are "
+                            "priced at par."),
+            "en");
+  // A German story quoting English names and a headline is German.
+  EXPECT_EQ(detect_language("Die Bank of England hat den Leitzins am Donnerstag angehoben. Der "
+                            "Schritt sei notwendig, sagte Gouverneur Andrew Bailey der Zeitung "
+                            "\"The Times\". Die Märkte hatten mit einer Erhöhung gerechnet, weil "
+                            "die Inflation in Großbritannien weiter steigt."),
+            "de");
+}
+
 TEST(LanguageIdentifierTest, ShortOrWordlessTextIsUndetermined) {
   EXPECT_EQ(detect_language(""), kUndeterminedLanguage);
   EXPECT_EQ(detect_language("Oil prices rise"), kUndeterminedLanguage);
