@@ -56,9 +56,6 @@ AddResult Index::add(const Article& article) {
 }
 
 IndexReport Index::add_paths(const std::vector<std::string>& paths, const IndexOptions& options) {
-  if (options.batch_size == 0) {
-    throw Error(ErrorCode::invalid_argument, "batch size must be at least 1");
-  }
   return detail::translate_errors(impl_->writer.path(),
                                   [&] { return index_paths(impl_->writer, paths, options); });
 }

@@ -71,7 +71,9 @@ Command add_index_command(CLI::App& app, Console& console) {
       ->check(count_check());
   command
       ->add_option("--batch-size", args->batch_size,
-                   "Articles per commit (a first load merges after as many, then at each doubling)")
+                   "Articles per commit (default: 2000, and a first load merges at most every "
+                   "30 s; given, a first load merges after as many articles, then at each "
+                   "doubling)")
       ->check(count_check(/*positive=*/true));
   command->add_flag("--quiet,-q", args->quiet, "No progress display");
   command->add_flag("--prune", args->prune,

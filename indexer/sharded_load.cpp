@@ -194,13 +194,16 @@ unsigned ShardedLoad::shard_count() {
 }
 
 ShardedLoad::ShardedLoad(IndexWriter& target, std::uint64_t first_merge, std::uint64_t shard_batch,
-                         std::uint64_t generation_size)
+                         std::uint64_t generation_size,
+                         std::chrono::steady_clock::duration min_merge_interval)
     : target_(target),
       staging_(target.path() + ".staging"),
       shard_batch_(std::max<std::uint64_t>(shard_batch, 1)),
       generation_size_(std::max<std::uint64_t>(generation_size, 1)),
       written_forms_(records_),
-      next_merge_(std::max<std::uint64_t>(first_merge, 1)) {
+      next_merge_(std::max<std::uint64_t>(first_merge, 1)),
+      min_merge_interval_(min_merge_interval),
+      last_merge_(std::chrono::steady_clock::now()) {
   // A staging folder left by a killed run is stale: the target's lock, which we hold, is
   // what let that run write it.
   fs::remove_all(staging_);
@@ -288,7 +291,8 @@ bool ShardedLoad::remove(std::string_view id) {
 }
 
 void ShardedLoad::commit() {
-  if (writes_since_merge_ >= next_merge_) {
+  if (writes_since_merge_ >= next_merge_ &&
+      std::chrono::steady_clock::now() - last_merge_ >= min_merge_interval_) {
     merge(/*load_goes_on=*/true);
     next_merge_ = std::max<std::uint64_t>(next_merge_, written_.size());
   } else if (writes_in_generation_ >= generation_size_ * shards_.size()) {
@@ -313,6 +317,7 @@ void ShardedLoad::merge(bool load_goes_on) {
   close_generation();
   if (load_goes_on) open_generation();
   writes_since_merge_ = 0;
+  last_merge_ = std::chrono::steady_clock::now();
 
   // The records are written by this thread alone, which commits them only here, after the
   // merge: they are read in place, as are the closed generations, which nothing writes.

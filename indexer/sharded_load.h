@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <future>
@@ -28,7 +29,9 @@ namespace newsdex {
 /// takes the place of the target in one atomic rename (`renameat2` with `RENAME_EXCHANGE`):
 /// readers see the old database or the new one, never a mixture. Merges come when the run has
 /// doubled since the last (the first after `first_merge` articles), so merging costs at most
-/// twice a single one.
+/// twice a single one, and no sooner than `min_merge_interval` after the last merge (or the
+/// load's start): a merge reads everything loaded so far, and a short load is better merged
+/// once, at the end.
 ///
 /// The shards are written in generations. A merge closes the generation being written and reads
 /// it in place while the next is written, in the background; a generation is also closed, to
@@ -66,7 +69,8 @@ class ShardedLoad final : public DocumentSink {
   /// `target` must hold no articles. Throws `Xapian::Error` if the shards cannot be created.
   ShardedLoad(IndexWriter& target, std::uint64_t first_merge,
               std::uint64_t shard_batch = kShardBatch,
-              std::uint64_t generation_size = kGenerationSize);
+              std::uint64_t generation_size = kGenerationSize,
+              std::chrono::steady_clock::duration min_merge_interval = {});
   /// Stops the shard writers and removes the staging folder, merged or not.
   ~ShardedLoad() override;
   ShardedLoad(const ShardedLoad&) = delete;
@@ -74,8 +78,9 @@ class ShardedLoad final : public DocumentSink {
 
   AddResult write(BuiltDocument built) override;
   bool remove(std::string_view id) override;
-  /// A checkpoint: merges into the target when the run has doubled since the last merge, or
-  /// else closes the generation being written once it is full.
+  /// A checkpoint: merges into the target when the run has doubled since the last merge and
+  /// `min_merge_interval` has passed, or else closes the generation being written once it is
+  /// full.
   void commit() override;
   Xapian::WritableDatabase& records() override { return records_; }
   /// Commits and merges: the target then holds everything the run wrote and recorded.
@@ -118,6 +123,8 @@ class ShardedLoad final : public DocumentSink {
   std::map<std::string, bool> earlier_copies_;
   std::uint64_t writes_since_merge_ = 0;
   std::uint64_t next_merge_;
+  const std::chrono::steady_clock::duration min_merge_interval_;
+  std::chrono::steady_clock::time_point last_merge_;  ///< started, or the load's start
   std::future<void> merging_;  ///< the merge in progress; it reopens `target_` when it is done
 };
 

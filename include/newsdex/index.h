@@ -63,8 +63,14 @@ struct IndexOptions {
   ReadOptions read;
   /// Threads analysing articles; 0 means one per core.
   unsigned threads = 0;
-  /// Articles per commit. A run interrupted by a crash keeps every committed batch.
-  std::size_t batch_size = 2000;
+  /// Articles per commit; 0, the default, lets newsdex choose. An update of a database that
+  /// holds articles commits every `batch_size` articles (2,000 when 0). A first load into an
+  /// empty database merges the shards it writes into the database after `batch_size` articles
+  /// and then each time the load has doubled; when 0, after 2,000 articles and each doubling
+  /// once 30 seconds have passed since the last merge or the start, so that a load of a minute
+  /// merges once or twice and one of seconds only at the end. A run interrupted by a crash
+  /// keeps every committed batch.
+  std::size_t batch_size = 0;
   /// Called from the calling thread at most a few times a second, and once at the end.
   std::function<void(const IndexProgress&)> on_progress;
   /// Called from the calling thread for every reader warning and skipped record.

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -95,6 +96,32 @@ TEST(ShardedLoad, MergesInTheBackgroundWhileTheShardsGoOnWriting) { load_while_m
 // Merges after 10, 20, 40 … articles, while generations of 50 documents a shard are closed
 // between them: the copies of an article in earlier generations and merges are deleted.
 TEST(ShardedLoad, KeepsOnlyTheLastCopyAcrossGenerations) { load_while_merging(10, 3, 50); }
+
+// How many articles the target holds after 40 are written with a checkpoint after each, the
+// first merge due after 10.
+std::uint64_t merged_before_the_end(std::chrono::steady_clock::duration min_merge_interval) {
+  testing::TempDir dir;
+  const std::string db = dir / "db";
+  IndexWriter target(db, IndexWriter::Mode::create_or_open);
+  DocumentBuilder builder;
+  ShardedLoad load(target, 10, ShardedLoad::kShardBatch, ShardedLoad::kGenerationSize,
+                   min_merge_interval);
+  for (int n = 0; n < 40; ++n) {
+    load.write(builder.build(numbered(n)));
+    // A merge waits for the one before: once the second has started, the first is in place.
+    load.commit();
+  }
+  const std::uint64_t merged = Xapian::Database(db).get_doccount();
+  load.finish();
+  EXPECT_EQ(Xapian::Database(db).get_doccount(), 40u);
+  return merged;
+}
+
+// Merges come when the load has doubled, but no sooner than the interval after the last.
+TEST(ShardedLoad, MergesNoSoonerThanTheIntervalAllows) {
+  EXPECT_GE(merged_before_the_end({}), 10u);
+  EXPECT_EQ(merged_before_the_end(std::chrono::hours(1)), 0u);
+}
 
 // A source file's record saved before a merge and again after it is merged as last saved.
 TEST(ShardedLoad, MergesTheLatestRecords) {
