@@ -164,6 +164,11 @@ void TextAnalysis::configure(Xapian::QueryParser& parser, std::string_view langu
   parser.set_stopper(stopper(language));
 }
 
+bool TextAnalysis::is_stopword(std::string_view language, const std::string& word) {
+  const Xapian::SimpleStopper* stopwords = stopper(language);
+  return stopwords != nullptr && (*stopwords)(word);
+}
+
 const Xapian::SimpleStopper* TextAnalysis::stopper(std::string_view language) {
   const LanguageAnalysis* entry = find_language(language);
   if (entry == nullptr || entry->stopwords == nullptr) return nullptr;

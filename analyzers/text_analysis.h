@@ -97,6 +97,9 @@ class TextAnalysis {
   /// The words of `text` with their byte offsets and terms, as indexing sees them.
   std::vector<Token> tokenize(std::string_view text);
 
+  /// Whether `word`, folded as a term, is one of `language`'s stopwords.
+  bool is_stopword(std::string_view language, const std::string& word);
+
  private:
   /// The stopwords of `language`, or null if it has no list.
   const Xapian::SimpleStopper* stopper(std::string_view language);

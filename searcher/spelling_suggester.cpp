@@ -264,11 +264,19 @@ std::optional<std::string> SpellingSuggester::suggest(std::string_view query,
       // A stem near the word's stem may be written far from the word as typed (`turbn` is one
       // edit from the stem `turn`, shown as `turned`): the correction shown must be as near the
       // word as typed as the stems were allowed to be.
+      // Nor is a stopword a correction, as searches pass over it: a word nearest one (`wqith`,
+      // or the name `arndt` beside `and`) gets none, rather than a likelier word's next best.
+      const auto stopword = [&](const std::string& shown) {
+        return std::any_of(languages.begin(), languages.end(), [&](const std::string& language) {
+          return analysis.is_stopword(language, shown);
+        });
+      };
       std::string replacement;
       std::size_t tried = 0;
       for (const Form& correction : corrections(forms, token.term, frequency * kMoreFrequent)) {
         if (tried++ == kCorrectionsShown) break;
         std::string shown = shown_form(correction, forms, token.term, analysis);
+        if (stopword(shown)) break;
         if (edit_distance(token.term, shown, edit_limit(token.term)) <= edit_limit(token.term)) {
           replacement = std::move(shown);
           break;

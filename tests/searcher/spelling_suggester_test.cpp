@@ -130,6 +130,18 @@ TEST_F(SpellingSuggesterTest, LeavesRealWordsAloneHoweverRare) {
   EXPECT_EQ(without.suggest("faibles", analysis_, {}), "faible");
 }
 
+// Searches pass over stopwords, so none is a correction: a rare name nearest `and` stays as
+// it is, rather than taking the next likeliest word.
+TEST_F(SpellingSuggesterTest, SuggestsNoStopword) {
+  for (int i = 0; i < 100; ++i) add({"and"});
+  for (int i = 0; i < 40; ++i) add({"art"});
+  add({"arndt"});
+  EXPECT_EQ(SpellingSuggester(db_).suggest("arndt", analysis_, std::vector<std::string>{"en"}),
+            std::nullopt);
+  // Without the stopwords of English, `and` is the likelier word.
+  EXPECT_EQ(suggest("arndt"), "and");
+}
+
 TEST_F(SpellingSuggesterTest, LeavesKnownWordsFieldsOperatorsAndWildcardsAlone) {
   EXPECT_EQ(suggest("oil opec"), std::nullopt);
   EXPECT_EQ(suggest("person:Khamenai"), std::nullopt);
