@@ -131,7 +131,7 @@ std::string normalize_language_tag(std::string_view tag) {
 std::string detect_language(std::string_view text) {
   text = prefix_on_boundary(text, kMaxDetectBytes);
   if (!has_letters(text, kMinLetters)) return std::string(kUndeterminedLanguage);
-  // English is told by its function words at a twentieth of CLD2's cost (CLD2 had taken 8% of
+  // English is told by its function words at a fraction of CLD2's cost (CLD2 had taken 8% of
   // a Reuters load), and more surely where foreign names fill a story: CLD2 took eleven English
   // Reuters stories for German, Norwegian, Malay... (`Den Norske Stats Oljeselskap signed
   // contracts`). Other text, and text that is not valid UTF-8, goes to CLD2.
