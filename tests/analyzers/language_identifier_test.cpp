@@ -87,6 +87,11 @@ TEST(LanguageIdentifierTest, ShortOrWordlessTextIsUndetermined) {
 TEST(LanguageIdentifierTest, InvalidUtf8IsUndetermined) {
   const std::string text = std::string(200, 'a') + "\xff\xfe" + "the central bank raised rates";
   EXPECT_EQ(detect_language(text), kUndeterminedLanguage);
+  // English by its function words, but not valid UTF-8: undetermined all the same.
+  const std::string english =
+      "The central bank said on Thursday that it had raised its rates by half a point, the "
+      "fourth increase this year, and that it would \xff act again if prices went on rising.";
+  EXPECT_EQ(detect_language(english), kUndeterminedLanguage);
 }
 
 TEST(LanguageIdentifierTest, StatedLanguageWinsOverDetection) {
