@@ -99,7 +99,7 @@ void delete_earlier_copies(const fs::path& path,
 class ShardedLoad::Shard {
  public:
   Shard(const fs::path& path, std::uint64_t batch)
-      : db_(path.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC),
+      : db_(path.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC, kShardBlockSize),
         batch_(batch),
         thread_([this] { run(); }) {}
 
