@@ -84,7 +84,7 @@ BuiltDocument DocumentBuilder::build(const Article& article) {
   built.id_term = schema::boolean_term(schema::kId, article.id);
   doc.add_boolean_term(built.id_term);
 
-  ArticleMetadata metadata = extract_metadata(article, metadata_options_);
+  const ArticleMetadata metadata = extract_metadata(article, metadata_options_);
   add_facet(doc, facet_field("source"), metadata.source);
   add_facet(doc, facet_field("language"), language);
   add_facet(doc, facet_field("format"), article.format);
@@ -108,14 +108,7 @@ BuiltDocument DocumentBuilder::build(const Article& article) {
   add_facet_values(doc, facet_field("person"), names_of(metadata.people));
   add_facet_values(doc, facet_field("organization"), names_of(metadata.organizations));
 
-  StoredArticle stored{.article = article,
-                       .date = std::nullopt,
-                       .source = metadata.source,
-                       .countries = std::move(metadata.countries),
-                       .filed_from = std::move(metadata.filed_from),
-                       .places = std::move(metadata.places),
-                       .people = std::move(metadata.people),
-                       .organizations = std::move(metadata.organizations)};
+  StoredArticle stored{.article = article, .date = std::nullopt, .source = metadata.source};
   if (const auto& date = metadata.date) {
     stored.date = date->iso();
     if (date->day != 0) {

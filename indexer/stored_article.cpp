@@ -8,8 +8,6 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
-#include "analyzers/text_scanner.h"
-
 namespace newsdex {
 
 namespace {
@@ -24,130 +22,6 @@ void put(json& object, const char* key, const std::string& value) {
 std::string take(const json& object, const char* key) {
   auto it = object.find(key);
   return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-// Mentions are stored compactly: ["body", 12, 18], ["caption:1", 0, 9].
-json encode_mentions(const std::vector<Mention>& mentions) {
-  json list = json::array();
-  for (const Mention& m : mentions) {
-    std::string field(to_string(m.field));
-    if (m.field == TextField::caption) field += ':' + std::to_string(m.caption);
-    list.push_back(json::array({field, m.start, m.end}));
-  }
-  return list;
-}
-
-std::vector<Mention> decode_mentions(const json& object) {
-  std::vector<Mention> mentions;
-  const auto it = object.find("mentions");
-  if (it == object.end() || !it->is_array()) return mentions;
-  for (const json& item : *it) {
-    if (!item.is_array() || item.size() != 3 || !item[0].is_string()) continue;
-    const std::string field = item[0].get<std::string>();
-    Mention m;
-    if (field == "headline") {
-      m.field = TextField::headline;
-    } else if (field.starts_with("caption:")) {
-      m.field = TextField::caption;
-      m.caption = static_cast<std::uint32_t>(std::stoul(field.substr(8)));
-    }
-    m.start = item[1].get<std::size_t>();
-    m.end = item[2].get<std::size_t>();
-    mentions.push_back(m);
-  }
-  return mentions;
-}
-
-json encode_point(const std::optional<GeoPoint>& point) {
-  return point ? json::array({point->lat, point->lon}) : json(nullptr);
-}
-
-std::optional<GeoPoint> decode_point(const json& object) {
-  const auto it = object.find("point");
-  if (it == object.end() || !it->is_array() || it->size() != 2) return std::nullopt;
-  return GeoPoint{(*it)[0].get<double>(), (*it)[1].get<double>()};
-}
-
-json encode_entities(const std::vector<NamedEntity>& entities) {
-  json list = json::array();
-  for (const NamedEntity& e : entities) {
-    json item = {{"name", e.name}, {"mentions", encode_mentions(e.mentions)}};
-    if (!e.aliases.empty()) item["aliases"] = e.aliases;
-    list.push_back(std::move(item));
-  }
-  return list;
-}
-
-std::vector<NamedEntity> decode_entities(const json& object, const char* key) {
-  std::vector<NamedEntity> entities;
-  const auto it = object.find(key);
-  if (it == object.end() || !it->is_array()) return entities;
-  for (const json& item : *it) {
-    NamedEntity e;
-    e.name = take(item, "name");
-    e.key = detail::name_key(e.name);
-    if (auto a = item.find("aliases"); a != item.end() && a->is_array()) {
-      e.aliases = a->get<std::vector<std::string>>();
-    }
-    e.mentions = decode_mentions(item);
-    entities.push_back(std::move(e));
-  }
-  return entities;
-}
-
-json encode_extracted(const StoredArticle& stored) {
-  json places = json::array();
-  for (const PlaceMentions& p : stored.places) {
-    places.push_back({{"name", p.place.name},
-                      {"kind", to_string(p.place.kind)},
-                      {"country", p.place.country},
-                      {"id", p.place.id},
-                      {"point", encode_point(p.place.point)},
-                      {"mentions", encode_mentions(p.mentions)}});
-  }
-  json extracted = {{"countries", stored.countries},
-                    {"places", std::move(places)},
-                    {"people", encode_entities(stored.people)},
-                    {"organizations", encode_entities(stored.organizations)}};
-  if (const auto& filed = stored.filed_from) {
-    json dateline = {{"country", filed->country}, {"point", encode_point(filed->point)}};
-    if (filed->city) {
-      dateline["city"] = filed->city->name;
-      dateline["city_id"] = filed->city->id;
-    }
-    extracted["dateline"] = std::move(dateline);
-  }
-  return extracted;
-}
-
-PlaceKind place_kind(std::string_view name) {
-  if (name == "country") return PlaceKind::country;
-  return name == "city" ? PlaceKind::city : PlaceKind::region;
-}
-
-void decode_extracted(const json& extracted, StoredArticle& stored) {
-  if (auto it = extracted.find("countries"); it != extracted.end() && it->is_array()) {
-    stored.countries = it->get<std::vector<std::string>>();
-  }
-  if (auto it = extracted.find("dateline"); it != extracted.end() && it->is_object()) {
-    DatelinePlace filed;
-    filed.country = take(*it, "country");
-    filed.point = decode_point(*it);
-    if (std::string city = take(*it, "city"); !city.empty()) {
-      filed.city = ResolvedPlace{PlaceKind::city, std::move(city), filed.country,
-                                 take(*it, "city_id"), filed.point};
-    }
-    stored.filed_from = std::move(filed);
-  }
-  if (auto it = extracted.find("places"); it != extracted.end() && it->is_array()) {
-    for (const json& item : *it) {
-      ResolvedPlace place{place_kind(take(item, "kind")), take(item, "name"),
-                          take(item, "country"), take(item, "id"), decode_point(item)};
-      stored.places.push_back(PlaceMentions{std::move(place), decode_mentions(item)});
-    }
-  }
-  stored.people = decode_entities(extracted, "people");
-  stored.organizations = decode_entities(extracted, "organizations");
 }
 
 // Stored articles are compressed here, not by Xapian: a value slot is stored as given, where
@@ -222,7 +96,6 @@ std::string encode_stored_article(const StoredArticle& stored) {
   if (!a.tags.empty()) object["tags"] = a.tags;
   if (stored.date) object["date"] = *stored.date;
   put(object, "newsdex_source", stored.source);
-  object["extracted"] = encode_extracted(stored);
   // Readers guarantee valid UTF-8, so dump() cannot throw on encoding; replace defensively.
   return object.dump(-1, ' ', false, json::error_handler_t::replace);
 }
@@ -256,16 +129,14 @@ StoredArticle decode_stored_article(std::string_view data) {
   }
   if (std::string date = take(object, "date"); !date.empty()) stored.date = date;
   stored.source = take(object, "newsdex_source");
-  if (auto it = object.find("extracted"); it != object.end() && it->is_object()) {
-    decode_extracted(*it, stored);
-  }
   return stored;
 }
 
 StoredDisplay decode_stored_display(std::string_view data) {
   // simdjson's on-demand parser reads the few top-level strings a hit shows and skips the
-  // rest (the extracted places, people and their mentions) without parsing them: 0.9 µs per
-  // Reuters-21578 article against 10.6 µs for nlohmann's SAX parser, over the whole archive.
+  // rest (captions, tags, and the extracted places, people and mentions that databases of
+  // schema 5 hold) without parsing them: 0.9 µs per Reuters-21578 article against 10.6 µs
+  // for nlohmann's SAX parser, over the whole archive, when those were stored.
   // Its parser keeps buffers between documents; one per thread.
   thread_local simdjson::ondemand::parser parser;
   StoredDisplay display;

@@ -5,27 +5,18 @@
 #include <string>
 #include <string_view>
 
-#include <vector>
-
-#include "analyzers/entity_extractor.h"
-#include "analyzers/place_resolver.h"
 #include "newsdex/article.h"
 
 namespace newsdex {
 
-/// What a Xapian document's data holds: the article as read, plus what newsdex worked out.
+/// What a document's article slot holds: the article as read, plus the two fields of it that
+/// newsdex works out and shows with every hit. The rest of what it works out (places, people,
+/// organisations) is in the document's terms and values; `extract_metadata` gives it again,
+/// with the mentions, from the article.
 struct StoredArticle {
   Article article;
   std::optional<std::string> date;  ///< publication date, `YYYY-MM-DD`
   std::string source;               ///< agency or publisher, stated or from the dateline
-  /// The country facet: ISO codes, the dateline's first.
-  std::vector<std::string> countries;
-  /// Where the story was filed from.
-  std::optional<DatelinePlace> filed_from;
-  /// Places, people and organisations named, with their mentions.
-  std::vector<PlaceMentions> places;
-  std::vector<NamedEntity> people;
-  std::vector<NamedEntity> organizations;
 };
 
 /// The stored form of `stored`: a JSON object (see docs/SCHEMA.md).
@@ -54,8 +45,8 @@ struct StoredDisplay {
 };
 
 /// The fields of `StoredDisplay`, equal to those `decode_stored_article` reads, without
-/// building the rest (the extracted places, people and their mentions): a page of hits reads
-/// ten. Throws `std::runtime_error` for data that is not a stored article.
+/// building the rest: a page of hits reads ten. Throws `std::runtime_error` for data that is not a
+/// stored article.
 StoredDisplay decode_stored_display(std::string_view data);
 
 }  // namespace newsdex

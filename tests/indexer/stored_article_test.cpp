@@ -19,11 +19,6 @@ StoredArticle full_article() {
   stored.article.tags = {{"topics", {"politics"}}};
   stored.date = "2022-09-07";
   stored.source = "Tirana Echo";
-  stored.countries = {"AL", "IR"};
-  NamedEntity rama;
-  rama.name = "Edi Rama";
-  rama.mentions = {Mention{.field = TextField::body, .start = 40, .end = 48}};
-  stored.people = {rama};
   return stored;
 }
 
@@ -46,6 +41,27 @@ TEST(StoredDisplay, ReadsTheFieldsAWholeDecodeReads) {
   EXPECT_EQ(display.headline, stored.article.headline);
   EXPECT_EQ(display.body, stored.article.body);
   EXPECT_EQ(display.date, "2022-09-07");
+}
+
+TEST(StoredArticle, HoldsTheArticleItsDateAndSourceAndNothingElse) {
+  const StoredArticle stored = full_article();
+  const StoredArticle decoded = decode_stored_article(encode_stored_article(stored));
+  EXPECT_EQ(decoded.article.captions, stored.article.captions);
+  EXPECT_EQ(decoded.article.tags, stored.article.tags);
+  EXPECT_EQ(decoded.date, stored.date);
+  EXPECT_EQ(decoded.source, stored.source);
+  // Places, people and organisations are in the document's terms, not stored a second time.
+  EXPECT_EQ(encode_stored_article(stored).find("extracted"), std::string::npos);
+}
+
+TEST(StoredArticle, ReadsTheArticlesOfDatabasesThatStoredTheExtractedEntities) {
+  // Schema 5 databases written before newsdex stopped storing them.
+  const std::string data =
+      R"({"id": "a1", "headline": "Rama in Tirana", "date": "2022-09-07", "extracted": )"
+      R"({"countries": ["AL"], "people": [{"name": "Edi Rama", "mentions": [["headline", 0, 4]]}]}})";
+  EXPECT_EQ(decode_stored_article(data).article.headline, "Rama in Tirana");
+  EXPECT_EQ(decode_stored_article(data).date, "2022-09-07");
+  EXPECT_EQ(decode_stored_display(data).headline, "Rama in Tirana");
 }
 
 TEST(StoredDisplay, LeavesMissingFieldsEmpty) {
