@@ -256,8 +256,9 @@ AddResult ShardedLoad::write(BuiltDocument built) {
   const std::uint64_t hash = fnv1a(built.id_term);
   // Two ids with one hash make a later one look like a copy: replacing costs a look-up, and
   // finds nothing to replace; deleting its earlier copies finds none.
-  const auto [last, first_copy] = written_.try_emplace(hash, generation_);
-  const bool copy_in_generation = !first_copy && last->second == generation_;
+  const std::optional<std::uint32_t> last = written_.find(hash);
+  const bool first_copy = !last;
+  const bool copy_in_generation = !first_copy && *last == generation_;
   if (!first_copy && !copy_in_generation) {
     // Its earlier copies are in closed generations or the target: the merge deletes them.
     earlier_copies_[built.id_term] = true;
@@ -268,7 +269,7 @@ AddResult ShardedLoad::write(BuiltDocument built) {
       removed->second = true;
     }
   }
-  last->second = generation_;
+  written_.set(hash, generation_);
   // Into the records, which every merge reads: one recorder for the run, not one per shard.
   written_forms_.record(built.written_forms);
   // Moved, never shared: a Xapian object's reference count is not safe across threads.
@@ -281,11 +282,11 @@ AddResult ShardedLoad::write(BuiltDocument built) {
 bool ShardedLoad::remove(std::string_view id) {
   const std::string term = schema::boolean_term(schema::kId, id);
   const std::uint64_t hash = fnv1a(term);
-  const auto last = written_.find(hash);
-  if (last == written_.end()) return false;
-  if (last->second == generation_) shards_[hash % shards_.size()]->remove(term);
+  const std::optional<std::uint32_t> last = written_.find(hash);
+  if (!last) return false;
+  if (*last == generation_) shards_[hash % shards_.size()]->remove(term);
   earlier_copies_[term] = false;
-  written_.erase(last);
+  written_.erase(hash);
   ++writes_since_merge_;
   return true;
 }

@@ -9,12 +9,12 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "indexer/document_sink.h"
 #include "indexer/index_writer.h"
 #include "indexer/written_forms.h"
+#include "indexer/written_ids.h"
 
 namespace newsdex {
 
@@ -124,7 +124,7 @@ class ShardedLoad final : public DocumentSink {
   // The generation that holds the last copy of each id written, by the id's hash: to count
   // replacements and removals as they are asked for, and to spare a shard the look-up of
   // replace_document for an article's first copy in a generation.
-  std::unordered_map<std::uint64_t, std::uint32_t> written_;
+  WrittenIds written_;
   // Ids with copies in generations before their last write, to delete from the next merge:
   // true keeps the newest copy, false (the id was removed since) keeps none.
   std::map<std::string, bool> earlier_copies_;
