@@ -88,6 +88,14 @@ bool iends_with(std::string_view text, std::string_view suffix) noexcept {
 
 std::size_t ifind(std::string_view text, std::string_view needle, std::size_t from) noexcept {
   if (from > text.size()) return std::string_view::npos;
+  // Markup is looked for by its `<`, which has no case: memchr finds the candidates.
+  if (!needle.empty() && (to_lower_ascii(needle[0]) < 'a' || to_lower_ascii(needle[0]) > 'z')) {
+    for (std::size_t at = text.find(needle[0], from); at != std::string_view::npos;
+         at = text.find(needle[0], at + 1)) {
+      if (istarts_with(text.substr(at), needle)) return at;
+    }
+    return std::string_view::npos;
+  }
   const auto it = std::search(
       text.begin() + static_cast<std::ptrdiff_t>(from), text.end(), needle.begin(), needle.end(),
       [](char x, char y) { return to_lower_ascii(x) == to_lower_ascii(y); });

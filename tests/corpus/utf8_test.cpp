@@ -99,6 +99,12 @@ TEST(Strings, TrimAndCollapseUnicodeSpace) {
   EXPECT_EQ(collapse_spaces("  a \u00A0 b\n\nc  "), "a b c");
   EXPECT_EQ(trim(""), "");
   EXPECT_EQ(ifind("Hello WORLD", "world"), 6u);
+  // A needle that starts with markup is found by its `<`, case aside in the rest.
+  EXPECT_EQ(ifind("<reuters a><REUTERS b>", "<REUTERS", 1), 11u);
+  EXPECT_EQ(ifind("<body></BODY>", "</body"), 6u);
+  EXPECT_EQ(ifind("<bod", "<body"), std::string_view::npos);
+  EXPECT_EQ(ifind("a < b <", "<b"), std::string_view::npos);
+  EXPECT_EQ(ifind("x", "<", 2), std::string_view::npos);
   EXPECT_TRUE(iends_with("x.TAR.GZ", ".tar.gz"));
 }
 
