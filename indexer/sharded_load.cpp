@@ -35,7 +35,8 @@ void sync_tree(const fs::path& dir) {
     const int status = ::fsync(fd);
     const int error = errno;
     ::close(fd);
-    if (status != 0) throw std::system_error(error, std::generic_category(), "fsync " + path.string());
+    if (status != 0)
+      throw std::system_error(error, std::generic_category(), "fsync " + path.string());
   };
   for (const fs::directory_entry& entry : fs::directory_iterator(dir)) {
     if (entry.is_regular_file()) sync(entry.path(), O_RDONLY);
@@ -93,13 +94,22 @@ void delete_earlier_copies(const fs::path& path,
   db.commit();
 }
 
+// A shard is written by its thread alone and read only once its generation is closed, by a
+// merge, or never if the run stops first (the next run removes it). So it need not be
+// readable while it is written, nor survive a crash: no fsync, and blocks rewritten in place
+// rather than copied on write (Xapian's DB_DANGEROUS), which took a Reuters load's median from
+// 4.28 to 4.12 s (five interleaved rounds; system time 0.32-0.42 s against 0.37-0.47 s) and
+// ten times the archive from 43.9 to 42.8 s (system time 5.3 s against 7.3 s).
+constexpr int kShardFlags =
+    Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC | Xapian::DB_DANGEROUS;
+
 }  // namespace
 
 // One shard database and the thread that writes it, fed through a bounded queue.
 class ShardedLoad::Shard {
  public:
   Shard(const fs::path& path, std::uint64_t batch)
-      : db_(path.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC, kShardBlockSize),
+      : db_(path.string(), kShardFlags, kShardBlockSize),
         batch_(batch),
         thread_([this] { run(); }) {}
 
@@ -110,9 +120,7 @@ class ShardedLoad::Shard {
 
   /// `first_copy`: no article with this id was written before in this load, so the shard need
   /// not look for one to replace.
-  void write(BuiltDocument built, bool first_copy) {
-    send(Addition{std::move(built), first_copy});
-  }
+  void write(BuiltDocument built, bool first_copy) { send(Addition{std::move(built), first_copy}); }
   void remove(std::string id_term) { send(Removal{std::move(id_term)}); }
 
   /// Asks the shard to commit; the future is ready once it has.
