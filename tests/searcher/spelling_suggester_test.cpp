@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "analyzers/text_analysis.h"
+#include "tests/support/hunspell_dictionary.h"
 #include "tests/support/temp_dir.h"
-#include "tests/support/write_file.h"
 
 namespace newsdex {
 namespace {
@@ -113,13 +113,9 @@ TEST_F(SpellingSuggesterTest, LeavesRealWordsAloneHoweverRare) {
   add({"Lfr", "faibles"});
   add({"Lde", "kabinett"});
   testing::TempDir dictionaries;
-  const auto add_dictionary = [&](const std::string& name, const std::string& word) {
-    testing::write_file(dictionaries.path() / (name + ".aff"), "SET UTF-8\n");
-    testing::write_file(dictionaries.path() / (name + ".dic"), "1\n" + word + "\n");
-  };
-  add_dictionary("en_US", "weaver");
-  add_dictionary("fr", "faibles");
-  add_dictionary("de_DE", "weakr");
+  testing::write_hunspell_dictionary(dictionaries.path(), "en_US", "weaver\n");
+  testing::write_hunspell_dictionary(dictionaries.path(), "fr", "faibles\n");
+  testing::write_hunspell_dictionary(dictionaries.path(), "de_DE", "weakr\n");
   SpellingSuggester suggester(db_, dictionaries.path());
   EXPECT_EQ(suggester.suggest("weaver", analysis_, {}), std::nullopt);
   EXPECT_EQ(suggester.suggest("faibles", analysis_, {}), std::nullopt);

@@ -5,26 +5,18 @@
 
 #include <string>
 
+#include "tests/support/hunspell_dictionary.h"
 #include "tests/support/temp_dir.h"
-#include "tests/support/write_file.h"
 
 namespace newsdex {
 namespace {
 
 using testing::TempDir;
-using testing::write_file;
-
-// A Hunspell dictionary of a few words, without affixes.
-void add_dictionary(const TempDir& dir, const std::string& name, std::string_view words) {
-  write_file(dir.path() / (name + ".aff"), "SET UTF-8\n");
-  std::size_t count = 0;
-  for (char c : words) count += c == '\n';
-  write_file(dir.path() / (name + ".dic"), std::to_string(count) + "\n" + std::string(words));
-}
+using testing::write_hunspell_dictionary;
 
 TEST(WordDictionaries, KnowsItsWordsAsTypedOrCapitalised) {
   TempDir dir;
-  add_dictionary(dir, "en_US", "weaver\nTurin\n");
+  write_hunspell_dictionary(dir.path(), "en_US", "weaver\nTurin\n");
   WordDictionaries dictionaries({"en"}, dir.path());
   EXPECT_TRUE(dictionaries.knows("weaver"));
   EXPECT_TRUE(dictionaries.knows("Weaver"));
@@ -35,11 +27,11 @@ TEST(WordDictionaries, KnowsItsWordsAsTypedOrCapitalised) {
 
 TEST(WordDictionaries, TakesTheLanguagesOwnRegionThenAnyOther) {
   TempDir dir;
-  add_dictionary(dir, "de_AT", "Marille\n");
-  add_dictionary(dir, "de_DE", "Aprikose\n");
-  add_dictionary(dir, "en_GB", "colour\n");
-  add_dictionary(dir, "en_US", "color\n");
-  add_dictionary(dir, "pt_BR", "fato\n");
+  write_hunspell_dictionary(dir.path(), "de_AT", "Marille\n");
+  write_hunspell_dictionary(dir.path(), "de_DE", "Aprikose\n");
+  write_hunspell_dictionary(dir.path(), "en_GB", "colour\n");
+  write_hunspell_dictionary(dir.path(), "en_US", "color\n");
+  write_hunspell_dictionary(dir.path(), "pt_BR", "fato\n");
   WordDictionaries dictionaries({"de", "en", "pt", "fr"}, dir.path());
   ASSERT_EQ(dictionaries.found().size(), 3u);  // no French dictionary
   EXPECT_EQ(dictionaries.found()[0].filename(), "de_DE");
