@@ -106,11 +106,17 @@ class FacetRows {
 /// until `clear`, which must follow every change of the database's revision. Not thread-safe.
 class FacetOrdinals {
  public:
-  /// Shares `db`, and so follows its reopens.
-  explicit FacetOrdinals(const Xapian::Database& db);
+  /// Shares `db`, and so follows its reopens. With the `path` `db` was opened from, the slots
+  /// that `rows` needs are built on several cores at once, each reading its slots through a
+  /// handle of its own on the same revision of the database.
+  explicit FacetOrdinals(const Xapian::Database& db, std::string path = {});
 
   /// The ordinals of `slot`; the reference stays valid until `clear`.
   const SlotOrdinals& slot(Xapian::valueno slot);
+
+  /// Builds those of `slots` not built yet, on as many cores as there are when the path is
+  /// known, for `slot` and `rows` to find them built.
+  void prepare(const std::vector<Xapian::valueno>& slots);
 
   /// The rows of `slots` together, built from their `slot`s the first time these slots are
   /// asked for in this order; the reference stays valid until `clear`.
@@ -129,6 +135,7 @@ class FacetOrdinals {
 
  private:
   Xapian::Database db_;
+  std::string path_;
   std::map<Xapian::valueno, std::optional<FacetAliases>> aliases_;
   std::map<Xapian::valueno, std::unique_ptr<const SlotOrdinals>> slots_;
   std::map<std::vector<Xapian::valueno>, std::unique_ptr<const FacetRows>> rows_;

@@ -142,7 +142,7 @@ SearchEngine::SearchEngine(const std::string& path)
     : path_(path),
       folder_(folder_identity(path)),
       db_(open_database(path)),
-      ordinals_(db_),
+      ordinals_(db_, path),
       queries_(db_, ordinals_),
       spelling_(db_) {
   check_database_version(db_, path_);
@@ -214,6 +214,11 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
   for (const std::string& name : request.facets) {
     slots.push_back(name == kDateFacet ? schema::kDateSlot : schema::find_facet_field(name)->slot);
   }
+  // Every slot this search reads, built together on the first search of a revision.
+  std::vector<Xapian::valueno> read = slots;
+  if (request.collapse_duplicates) read.push_back(schema::kDuplicateSlot);
+  if (request.limit > 0) read.push_back(schema::kLanguageSlot);
+  ordinals_.prepare(read);
   FacetCounter counter(ordinals_.rows(slots));
   enquire.add_matchspy(&counter);
   // Facets count the whole match set only if the matcher looks at every match.
@@ -347,7 +352,7 @@ void SearchEngine::reopen() {
   if (std::pair folder = folder_identity(path_); folder != folder_) {
     folder_ = folder;
     db_ = open_database(path_);
-    ordinals_ = FacetOrdinals(db_);
+    ordinals_ = FacetOrdinals(db_, path_);
     queries_ = QueryBuilder(db_, ordinals_);
     spelling_ = SpellingSuggester(db_);
   } else if (db_.reopen()) {

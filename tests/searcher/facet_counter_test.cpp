@@ -12,6 +12,7 @@
 
 #include "indexer/schema.h"
 #include "searcher/facet_ordinals.h"
+#include "tests/support/temp_dir.h"
 
 namespace newsdex {
 namespace {
@@ -105,6 +106,75 @@ TEST(FacetOrdinals, BuildsTheRowsOfOneListOfSlotsOnce) {
   const FacetRows& rows = ordinals.rows({kSlot, kSlot});
   EXPECT_EQ(&ordinals.rows({kSlot, kSlot}), &rows);
   EXPECT_EQ(ordinals.rows({kSlot}).slots(), 1u);
+}
+
+// Documents first..last of a database on disk, with values in the slots of every facet, the
+// language and the duplicate key; some with several people and organisations.
+void add_documents(Xapian::WritableDatabase& db, int first, int last) {
+  const std::string sep(1, schema::kValueSeparator);
+  for (int i = first; i <= last; ++i) {
+    Xapian::Document doc;
+    doc.add_term("word");
+    doc.add_value(schema::kDateSlot, "1987" + std::to_string(1000 + i % 12 * 100 + i % 28 + 1));
+    doc.add_value(schema::kLanguageSlot, i % 5 == 0 ? "de" : "en");
+    doc.add_value(schema::kPersonSlot,
+                  "Person " + std::to_string(i % 40) + sep + "Person " + std::to_string(i % 7));
+    doc.add_value(schema::kOrganizationSlot, "Firm " + std::to_string(i % 90));
+    doc.add_value(schema::kDuplicateSlot, std::to_string(i % 500));
+    db.add_document(doc);
+  }
+}
+
+const std::vector<Xapian::valueno> kEverySlot = {schema::kDateSlot, schema::kLanguageSlot,
+                                                 schema::kPersonSlot, schema::kOrganizationSlot,
+                                                 schema::kDuplicateSlot};
+
+void expect_same_slot(const SlotOrdinals& built, const SlotOrdinals& expected) {
+  ASSERT_EQ(built.size(), expected.size());
+  for (std::uint32_t i = 0; i < built.size(); ++i) EXPECT_EQ(built.value(i), expected.value(i));
+  ASSERT_EQ(built.last_docid(), expected.last_docid());
+  for (Xapian::docid id = 1; id <= expected.last_docid(); ++id) {
+    EXPECT_EQ(ordinals(built, id), ordinals(expected, id)) << "document " << id;
+  }
+}
+
+TEST(FacetOrdinals, PreparesSlotsOnSeveralCoresAsOneCoreBuildsThem) {
+  const testing::TempDir dir;
+  const std::string path = dir / "db";
+  {
+    Xapian::WritableDatabase db(path, Xapian::DB_CREATE);
+    add_documents(db, 1, 3000);
+  }
+  const Xapian::Database db(path);
+  FacetOrdinals together(db, path);
+  together.prepare(kEverySlot);
+  FacetOrdinals one_by_one(db);
+  for (const Xapian::valueno slot : kEverySlot) {
+    SCOPED_TRACE(slot);
+    expect_same_slot(together.slot(slot), one_by_one.slot(slot));
+  }
+}
+
+// A handle of its own on the database's folder sees the latest revision: a helper that found
+// one other than its caller's must leave the slots to the caller.
+TEST(FacetOrdinals, PreparesSlotsOfTheRevisionItWasGiven) {
+  const testing::TempDir dir;
+  const std::string path = dir / "db";
+  Xapian::WritableDatabase writer(path, Xapian::DB_CREATE);
+  // Enough documents that a slot takes the caller longer than a helper takes to start.
+  add_documents(writer, 1, 20000);
+  writer.commit();
+  const Xapian::Database before(path);
+  add_documents(writer, 20001, 21000);
+  writer.commit();
+  FacetOrdinals ordinals(before, path);
+  ordinals.prepare(kEverySlot);
+  FacetOrdinals one_by_one(before);
+  for (const Xapian::valueno slot : kEverySlot) {
+    SCOPED_TRACE(slot);
+    EXPECT_EQ(ordinals.slot(slot).last_docid(), 20000u);
+    expect_same_slot(ordinals.slot(slot), one_by_one.slot(slot));
+  }
 }
 
 TEST(FacetCounter, CountsMatchesAndEachValueOncePerDocument) {
