@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstring>
 #include <future>
 #include <numeric>
 #include <string_view>
@@ -11,6 +12,7 @@
 
 #include "analyzers/text_scanner.h"
 #include "indexer/schema.h"
+#include "searcher/saved_ordinals.h"
 
 namespace newsdex {
 
@@ -120,6 +122,89 @@ SlotOrdinals::SlotOrdinals(const Xapian::Database& db, Xapian::valueno slot,
   }
 }
 
+namespace {
+
+void put_u32(std::string& out, std::uint32_t n) {
+  out.append(reinterpret_cast<const char*>(&n), sizeof n);
+}
+
+void put_u32s(std::string& out, const std::vector<std::uint32_t>& numbers) {
+  put_u32(out, static_cast<std::uint32_t>(numbers.size()));
+  out.append(reinterpret_cast<const char*>(numbers.data()), numbers.size() * sizeof(std::uint32_t));
+}
+
+// Reads what put_u32 and put_u32s wrote, failing once `in` runs short.
+class Reader {
+ public:
+  explicit Reader(std::string_view in) : in_(in) {}
+  bool u32(std::uint32_t& n) {
+    if (in_.size() < sizeof n) return false;
+    std::memcpy(&n, in_.data(), sizeof n);
+    in_.remove_prefix(sizeof n);
+    return true;
+  }
+  bool u32s(std::vector<std::uint32_t>& numbers) {
+    std::uint32_t count = 0;
+    if (!u32(count) || in_.size() / sizeof(std::uint32_t) < count) return false;
+    numbers.resize(count);
+    std::memcpy(numbers.data(), in_.data(), count * sizeof(std::uint32_t));
+    in_.remove_prefix(count * sizeof(std::uint32_t));
+    return true;
+  }
+  bool bytes(std::size_t size, std::string& out) {
+    if (in_.size() < size) return false;
+    out.assign(in_.substr(0, size));
+    in_.remove_prefix(size);
+    return true;
+  }
+  bool done() const { return in_.empty(); }
+
+ private:
+  std::string_view in_;
+};
+
+}  // namespace
+
+// The distinct values (a count, then each value's length and bytes), the document starts and
+// the ordinals, as counted arrays of 32-bit numbers in the machine's byte order.
+std::string SlotOrdinals::serialise() const {
+  std::string out;
+  put_u32(out, static_cast<std::uint32_t>(values_.size()));
+  for (const std::string& value : values_) {
+    put_u32(out, static_cast<std::uint32_t>(value.size()));
+    out += value;
+  }
+  put_u32s(out, starts_);
+  put_u32s(out, ordinals_);
+  return out;
+}
+
+std::unique_ptr<const SlotOrdinals> SlotOrdinals::unserialise(std::string_view bytes) {
+  std::unique_ptr<SlotOrdinals> read(new SlotOrdinals());
+  Reader in(bytes);
+  std::uint32_t values = 0;
+  if (!in.u32(values) || values > bytes.size()) return nullptr;
+  read->values_.resize(values);
+  for (std::string& value : read->values_) {
+    std::uint32_t size = 0;
+    if (!in.u32(size) || !in.bytes(size, value)) return nullptr;
+    if (&value != &read->values_.front() && !(*(&value - 1) < value)) return nullptr;
+  }
+  if (!in.u32s(read->starts_) || !in.u32s(read->ordinals_) || !in.done()) return nullptr;
+  // What `of` and `documents` read must lie within the arrays.
+  const std::vector<std::uint32_t>& starts = read->starts_;
+  if (starts.size() < 2 || starts.front() != 0 || starts.back() != read->ordinals_.size() ||
+      !std::is_sorted(starts.begin(), starts.end())) {
+    return nullptr;
+  }
+  read->documents_.assign(values, 0);
+  for (const std::uint32_t ordinal : read->ordinals_) {
+    if (ordinal >= values) return nullptr;
+    ++read->documents_[ordinal];
+  }
+  return read;
+}
+
 std::span<const Xapian::docid> SlotOrdinals::documents_with(std::uint32_t ordinal) const {
   std::call_once(postings_built_, [this] {
     posting_starts_.assign(values_.size() + 1, 0);
@@ -163,14 +248,43 @@ FacetRows::FacetRows(std::span<const SlotOrdinals* const> slots) {
 
 FacetOrdinals::FacetOrdinals(const Xapian::Database& db, std::string path)
     : db_(db), path_(std::move(path)) {}
+FacetOrdinals::~FacetOrdinals() = default;
+FacetOrdinals::FacetOrdinals(FacetOrdinals&&) noexcept = default;
+FacetOrdinals& FacetOrdinals::operator=(FacetOrdinals&&) noexcept = default;
+
+void FacetOrdinals::clear() noexcept {
+  rows_.clear();
+  slots_.clear();
+  aliases_.clear();
+  saved_.reset();
+}
+
+const SavedOrdinals* FacetOrdinals::saved() {
+  if (!saved_ && !path_.empty()) saved_ = std::make_unique<const SavedOrdinals>(db_, path_);
+  return saved_.get();
+}
+
+std::unique_ptr<const SlotOrdinals> FacetOrdinals::build(const Xapian::Database& db,
+                                                         Xapian::valueno slot,
+                                                         const FacetAliases* aliases) const {
+  auto built = std::make_unique<const SlotOrdinals>(db, slot, aliases);
+  if (saved_) saved_->save(slot, *built);
+  return built;
+}
 
 void FacetOrdinals::prepare(const std::vector<Xapian::valueno>& slots) {
+  if (path_.empty()) return;  // `slot` builds them one by one
   std::vector<Xapian::valueno> missing;
   for (const Xapian::valueno slot : slots) {
-    if (!slots_.contains(slot) && std::find(missing.begin(), missing.end(), slot) == missing.end())
+    if (slots_.contains(slot) || std::find(missing.begin(), missing.end(), slot) != missing.end())
+      continue;
+    if (auto loaded = saved()->load(slot)) {
+      slots_[slot] = std::move(loaded);
+    } else {
       missing.push_back(slot);
+    }
   }
-  if (path_.empty() || missing.size() < 2) return;  // `slot` builds one as well
+  if (missing.size() < 2) return;  // `slot` builds one as well
   // Names first: with their aliases and several values an article, they take longest.
   std::stable_partition(missing.begin(), missing.end(), [](Xapian::valueno slot) {
     return slot == schema::kPersonSlot || slot == schema::kOrganizationSlot;
@@ -185,12 +299,11 @@ void FacetOrdinals::prepare(const std::vector<Xapian::valueno>& slots) {
   };
   // Each thread takes the next slot until none is left; a Xapian handle serves one thread.
   std::atomic<std::size_t> next = 0;
-  const auto build = [&](const Xapian::Database& db) {
+  const auto build_share = [&](const Xapian::Database& db) {
     std::vector<Built> built;
     for (std::size_t i = next++; i < missing.size(); i = next++) {
       Built slot{missing[i], FacetAliases::of_slot(db, missing[i]), nullptr};
-      slot.ordinals = std::make_unique<const SlotOrdinals>(db, slot.slot,
-                                                           slot.aliases ? &*slot.aliases : nullptr);
+      slot.ordinals = build(db, slot.slot, slot.aliases ? &*slot.aliases : nullptr);
       built.push_back(std::move(slot));
     }
     return built;
@@ -205,7 +318,7 @@ void FacetOrdinals::prepare(const std::vector<Xapian::valueno>& slots) {
       try {
         const Xapian::Database own(path_);
         if (own.get_uuid() != uuid || own.get_revision() != revision) return {};
-        return build(own);
+        return build_share(own);
       } catch (const Xapian::Error&) {
         return {};
       }
@@ -216,7 +329,7 @@ void FacetOrdinals::prepare(const std::vector<Xapian::valueno>& slots) {
       break;  // no thread to be had: the caller builds the rest
     }
   }
-  std::vector<Built> built = build(db_);
+  std::vector<Built> built = build_share(db_);
   for (auto& helper : helping) {
     for (Built& slot : helper.get()) built.push_back(std::move(slot));
   }
@@ -228,9 +341,8 @@ void FacetOrdinals::prepare(const std::vector<Xapian::valueno>& slots) {
 
 const SlotOrdinals& FacetOrdinals::slot(Xapian::valueno slot) {
   std::unique_ptr<const SlotOrdinals>& ordinals = slots_[slot];
-  if (!ordinals) {
-    ordinals = std::make_unique<const SlotOrdinals>(db_, slot, aliases(slot));
-  }
+  if (!ordinals && saved() != nullptr) ordinals = saved_->load(slot);
+  if (!ordinals) ordinals = build(db_, slot, aliases(slot));
   return *ordinals;
 }
 

@@ -17,6 +17,8 @@
 
 namespace newsdex {
 
+class SavedOrdinals;
+
 /// The values of one value slot for every document of a database, as ordinals into the slot's
 /// sorted list of distinct values (Lucene's doc values, Elasticsearch's global ordinals): with
 /// them, counting a facet over a match set is an array increment per match, where reading the
@@ -63,7 +65,15 @@ class SlotOrdinals {
     return static_cast<Xapian::docid>(starts_.size() - 2);
   }
 
+  /// The ordinals as bytes, to be read back by `unserialise` on a machine of the same byte
+  /// order (docs/SCHEMA.md, "Saved ordinals").
+  std::string serialise() const;
+  /// The ordinals `serialise` wrote, or null for bytes that are not such.
+  static std::unique_ptr<const SlotOrdinals> unserialise(std::string_view bytes);
+
  private:
+  SlotOrdinals() = default;
+
   std::vector<std::uint32_t> starts_;    ///< docid → start in ordinals_; one more than docids
   std::vector<std::uint32_t> ordinals_;  ///< every document's ordinals, in docid order
   std::vector<std::string> values_;      ///< ordinal → value, sorted
@@ -106,10 +116,14 @@ class FacetRows {
 /// until `clear`, which must follow every change of the database's revision. Not thread-safe.
 class FacetOrdinals {
  public:
-  /// Shares `db`, and so follows its reopens. With the `path` `db` was opened from, the slots
-  /// that `rows` needs are built on several cores at once, each reading its slots through a
-  /// handle of its own on the same revision of the database.
+  /// Shares `db`, and so follows its reopens. With the `path` `db` was opened from, the
+  /// ordinals are read from those saved in its folder for the same revision, or else built and
+  /// saved there (`SavedOrdinals`); and the slots `prepare` is given are built on several cores
+  /// at once, each reading its slots through a handle of its own on the same revision.
   explicit FacetOrdinals(const Xapian::Database& db, std::string path = {});
+  ~FacetOrdinals();
+  FacetOrdinals(FacetOrdinals&&) noexcept;
+  FacetOrdinals& operator=(FacetOrdinals&&) noexcept;
 
   /// The ordinals of `slot`; the reference stays valid until `clear`.
   const SlotOrdinals& slot(Xapian::valueno slot);
@@ -127,15 +141,19 @@ class FacetOrdinals {
   const FacetAliases* aliases(Xapian::valueno slot);
 
   /// Drops what was built, for a database reopened at another revision.
-  void clear() noexcept {
-    rows_.clear();
-    slots_.clear();
-    aliases_.clear();
-  }
+  void clear() noexcept;
 
  private:
+  /// Builds the ordinals of `slot` from `db` (the database or a handle on the same revision)
+  /// and saves them if the folder is known. Safe to call from several threads at once.
+  std::unique_ptr<const SlotOrdinals> build(const Xapian::Database& db, Xapian::valueno slot,
+                                            const FacetAliases* aliases) const;
+  /// The ordinals saved for this revision, or null without a path.
+  const SavedOrdinals* saved();
+
   Xapian::Database db_;
   std::string path_;
+  std::unique_ptr<const SavedOrdinals> saved_;  ///< made the first time it is needed
   std::map<Xapian::valueno, std::optional<FacetAliases>> aliases_;
   std::map<Xapian::valueno, std::unique_ptr<const SlotOrdinals>> slots_;
   std::map<std::vector<Xapian::valueno>, std::unique_ptr<const FacetRows>> rows_;
