@@ -130,6 +130,7 @@ void put_u32(std::string& out, std::uint32_t n) {
 
 void put_u32s(std::string& out, const std::vector<std::uint32_t>& numbers) {
   put_u32(out, static_cast<std::uint32_t>(numbers.size()));
+  if (numbers.empty()) return;  // an empty vector's data() may be null
   out.append(reinterpret_cast<const char*>(numbers.data()), numbers.size() * sizeof(std::uint32_t));
 }
 
@@ -147,6 +148,7 @@ class Reader {
     std::uint32_t count = 0;
     if (!u32(count) || in_.size() / sizeof(std::uint32_t) < count) return false;
     numbers.resize(count);
+    if (count == 0) return true;  // an empty vector's data() may be null
     std::memcpy(numbers.data(), in_.data(), count * sizeof(std::uint32_t));
     in_.remove_prefix(count * sizeof(std::uint32_t));
     return true;

@@ -72,6 +72,13 @@ TEST_F(SavedOrdinalsTest, ReadsBackWhatItSavedForTheSameRevision) {
   ASSERT_NE(read, nullptr);
   expect_same(*read, built);
   EXPECT_EQ(SavedOrdinals(db, path_).load(kSources), nullptr);  // never saved
+  // A slot no document has a value in.
+  const SlotOrdinals empty(db, schema::kCitySlot);
+  ASSERT_EQ(empty.size(), 0u);
+  SavedOrdinals(db, path_).save(schema::kCitySlot, empty);
+  const auto read_empty = SavedOrdinals(db, path_).load(schema::kCitySlot);
+  ASSERT_NE(read_empty, nullptr);
+  expect_same(*read_empty, empty);
 }
 
 TEST_F(SavedOrdinalsTest, ForgetsWhatItSavedOnceTheDatabaseChanges) {
