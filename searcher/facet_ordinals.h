@@ -128,8 +128,9 @@ class FacetOrdinals {
   /// The ordinals of `slot`; the reference stays valid until `clear`.
   const SlotOrdinals& slot(Xapian::valueno slot);
 
-  /// Builds those of `slots` not built yet, on as many cores as there are when the path is
-  /// known, for `slot` and `rows` to find them built.
+  /// Readies those of `slots` not ready yet, for `slot` and `rows` to find them: when the path
+  /// is known, reads those saved for this revision and builds the rest on as many cores as
+  /// there are; without it, does nothing (`slot` builds each when asked).
   void prepare(const std::vector<Xapian::valueno>& slots);
 
   /// The rows of `slots` together, built from their `slot`s the first time these slots are

@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cstring>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -84,6 +85,47 @@ TEST(SlotOrdinals, OrdersValuesByTheirBytes) {
   }
   // "Organisation B" after "Organisat" and "Organisation A".
   EXPECT_THAT(ordinals(slot, 1), ElementsAre(2));
+}
+
+std::uint32_t number_at(const std::string& bytes, std::size_t offset) {
+  std::uint32_t number = 0;
+  std::memcpy(&number, bytes.data() + offset, sizeof number);
+  return number;
+}
+
+// `bytes` with the 32-bit number at `offset` replaced.
+std::string with_number_at(std::string bytes, std::size_t offset, std::uint32_t number) {
+  std::memcpy(bytes.data() + offset, &number, sizeof number);
+  return bytes;
+}
+
+TEST(SlotOrdinals, ReadsBackWhatItWroteAndRefusesWhatDoesNotFitTogether) {
+  const SlotOrdinals slot(people(), kSlot);  // values Baker, Rama; 4 documents
+  const std::string bytes = slot.serialise();
+  const auto read = SlotOrdinals::unserialise(bytes);
+  ASSERT_NE(read, nullptr);
+  ASSERT_EQ(read->size(), 2u);
+  EXPECT_EQ(read->value(0), "Baker");
+  EXPECT_EQ(read->value(1), "Rama");
+  EXPECT_EQ(read->documents(0), 3u);
+  EXPECT_EQ(read->documents(1), 2u);
+  EXPECT_EQ(read->last_docid(), 4u);
+  for (Xapian::docid id = 0; id <= 5; ++id) EXPECT_EQ(ordinals(*read, id), ordinals(slot, id));
+
+  // Layout: 2, 5 "Baker", 4 "Rama", then 6 starts (0 0 2 2 3 5), then 5 ordinals.
+  ASSERT_EQ(bytes.substr(8, 5), "Baker");
+  std::string unordered = bytes;
+  unordered[8] = 'Z';  // "Zaker" after "Rama"
+  EXPECT_EQ(SlotOrdinals::unserialise(unordered), nullptr);
+  const std::size_t starts = 4 + 4 + 5 + 4 + 4;
+  ASSERT_EQ(number_at(bytes, starts), 6u);
+  ASSERT_EQ(number_at(bytes, starts + 4 + 2 * 4), 2u);
+  EXPECT_EQ(SlotOrdinals::unserialise(with_number_at(bytes, starts + 4 + 2 * 4, 4)), nullptr)
+      << "document 2's start after document 3's";
+  EXPECT_EQ(SlotOrdinals::unserialise(with_number_at(bytes, starts + 4 + 5 * 4, 4)), nullptr)
+      << "the last start short of the ordinals";
+  EXPECT_EQ(SlotOrdinals::unserialise(with_number_at(bytes, starts + 4 + 6 * 4 + 4, 2)), nullptr)
+      << "an ordinal beyond the values";
 }
 
 TEST(FacetRows, HoldEachDocumentsKeysSlotBySlot) {
