@@ -219,6 +219,24 @@ TEST(FacetOrdinals, PreparesSlotsOfTheRevisionItWasGiven) {
   }
 }
 
+// The folder may hold no database by the time a helper opens it (a merge is replacing it).
+TEST(FacetOrdinals, PreparesSlotsWhenTheFolderHoldsNoDatabase) {
+  const testing::TempDir dir;
+  const std::string path = dir / "db";
+  {
+    Xapian::WritableDatabase db(path, Xapian::DB_CREATE);
+    add_documents(db, 1, 3000);
+  }
+  const Xapian::Database db(path);
+  FacetOrdinals elsewhere(db, dir / "no database here");
+  elsewhere.prepare(kEverySlot);
+  FacetOrdinals one_by_one(db);
+  for (const Xapian::valueno slot : kEverySlot) {
+    SCOPED_TRACE(slot);
+    expect_same_slot(elsewhere.slot(slot), one_by_one.slot(slot));
+  }
+}
+
 TEST(FacetCounter, CountsMatchesAndEachValueOncePerDocument) {
   Xapian::WritableDatabase db = people();
   const SlotOrdinals slot(db, kSlot);
