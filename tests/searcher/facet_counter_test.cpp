@@ -180,6 +180,18 @@ void expect_same_slot(const SlotOrdinals& built, const SlotOrdinals& expected) {
   }
 }
 
+// Prepares every slot of `db` with `folder` as its path, and compares each with the slot one
+// core builds from `db` alone.
+void expect_prepared_as_one_core_builds(const Xapian::Database& db, const std::string& folder) {
+  FacetOrdinals prepared(db, folder);
+  prepared.prepare(kEverySlot);
+  FacetOrdinals one_by_one(db);
+  for (const Xapian::valueno slot : kEverySlot) {
+    SCOPED_TRACE(slot);
+    expect_same_slot(prepared.slot(slot), one_by_one.slot(slot));
+  }
+}
+
 TEST(FacetOrdinals, PreparesSlotsOnSeveralCoresAsOneCoreBuildsThem) {
   const testing::TempDir dir;
   const std::string path = dir / "db";
@@ -187,14 +199,7 @@ TEST(FacetOrdinals, PreparesSlotsOnSeveralCoresAsOneCoreBuildsThem) {
     Xapian::WritableDatabase db(path, Xapian::DB_CREATE);
     add_documents(db, 1, 3000);
   }
-  const Xapian::Database db(path);
-  FacetOrdinals together(db, path);
-  together.prepare(kEverySlot);
-  FacetOrdinals one_by_one(db);
-  for (const Xapian::valueno slot : kEverySlot) {
-    SCOPED_TRACE(slot);
-    expect_same_slot(together.slot(slot), one_by_one.slot(slot));
-  }
+  expect_prepared_as_one_core_builds(Xapian::Database(path), path);
 }
 
 // A handle of its own on the database's folder sees the latest revision: a helper that found
@@ -209,14 +214,8 @@ TEST(FacetOrdinals, PreparesSlotsOfTheRevisionItWasGiven) {
   const Xapian::Database before(path);
   add_documents(writer, 20001, 21000);
   writer.commit();
-  FacetOrdinals ordinals(before, path);
-  ordinals.prepare(kEverySlot);
-  FacetOrdinals one_by_one(before);
-  for (const Xapian::valueno slot : kEverySlot) {
-    SCOPED_TRACE(slot);
-    EXPECT_EQ(ordinals.slot(slot).last_docid(), 20000u);
-    expect_same_slot(ordinals.slot(slot), one_by_one.slot(slot));
-  }
+  ASSERT_EQ(before.get_lastdocid(), 20000u);
+  expect_prepared_as_one_core_builds(before, path);
 }
 
 // The folder may hold no database by the time a helper opens it (a merge is replacing it).
@@ -227,14 +226,7 @@ TEST(FacetOrdinals, PreparesSlotsWhenTheFolderHoldsNoDatabase) {
     Xapian::WritableDatabase db(path, Xapian::DB_CREATE);
     add_documents(db, 1, 3000);
   }
-  const Xapian::Database db(path);
-  FacetOrdinals elsewhere(db, dir / "no database here");
-  elsewhere.prepare(kEverySlot);
-  FacetOrdinals one_by_one(db);
-  for (const Xapian::valueno slot : kEverySlot) {
-    SCOPED_TRACE(slot);
-    expect_same_slot(elsewhere.slot(slot), one_by_one.slot(slot));
-  }
+  expect_prepared_as_one_core_builds(Xapian::Database(path), dir / "no database here");
 }
 
 TEST(FacetCounter, CountsMatchesAndEachValueOncePerDocument) {
