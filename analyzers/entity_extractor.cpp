@@ -12,6 +12,7 @@
 #include "analyzers/legal_forms.h"
 #include "analyzers/text_scanner.h"
 #include "analyzers/tsv.h"
+#include "analyzers/word_list.h"
 #include "embedded/entity_data.h"
 
 namespace newsdex {
@@ -20,27 +21,23 @@ namespace {
 
 using detail::ScannedWord;
 using detail::WordFlag;
+using detail::WordList;
 using Target = NameSense::Target;
 
 // ---------------------------------------------------------------------------------------------
 // Word lists. These are grammar rather than data: the words that mark names in English news
-// copy. Keys are folded (lower case); each list is sorted for binary search.
+// copy. Keys are folded (lower case); each list is sorted (`WordList`).
 
 template <std::size_t N>
-constexpr bool sorted(const std::array<std::string_view, N>& words) {
-  return std::is_sorted(words.begin(), words.end());
-}
-
-template <std::size_t N>
-bool in(const std::array<std::string_view, N>& words, std::string_view key) {
-  return std::binary_search(words.begin(), words.end(), key);
+bool in(const WordList<N>& words, std::string_view key) {
+  return words.contains(key);
 }
 
 // Word tables read best packed; clang-format would lay the long ones out one word per line.
 // clang-format off
 // Capitalised function words, adverbs, months and weekdays that open a sentence (or a name
 // run) without being part of a name: "The Albanian government", "In Tirana", "Following…".
-constexpr auto kStopwords = std::to_array<std::string_view>({
+constexpr WordList kStopwords(std::to_array<std::string_view>({
     "a", "about", "above", "according", "across", "after", "afterwards", "again", "against", "ago",
     "ahead", "all", "also", "although", "amid", "among", "an", "and", "another", "any", "anyone",
     "april", "are", "around", "as", "asked", "at", "august", "be", "because", "before", "being",
@@ -60,29 +57,25 @@ constexpr auto kStopwords = std::to_array<std::string_view>({
     "via", "was", "we", "wednesday", "were", "what", "whatever", "when", "where", "whereas",
     "whether", "which", "while", "who", "whom", "whose", "why", "will", "with", "within", "without",
     "would", "yesterday", "yet", "you", "your",
-});
-static_assert(sorted(kStopwords));
+}));
 
 // Lower-case words inside names: Bank of England, Rio de Janeiro, Ludwig van Beethoven,
 // Osama bin Laden, Ortega y Gasset.
-constexpr auto kConnectors = std::to_array<std::string_view>({
+constexpr WordList kConnectors(std::to_array<std::string_view>({
     "al", "bin", "bint", "da", "das", "de", "del", "della", "den", "der", "des", "di", "do", "dos",
     "du", "e", "el", "ibn", "la", "las", "le", "les", "los", "of", "ter", "van", "von", "y", "zu",
-});
-static_assert(sorted(kConnectors));
+}));
 
 // Words after a person's name that are part of it: James Robinson III, Lloyd Noland Jr.
-constexpr auto kNameSuffixes = std::to_array<std::string_view>({"ii", "iii", "iv", "jr", "sr"});
-static_assert(sorted(kNameSuffixes));
+constexpr WordList kNameSuffixes(std::to_array<std::string_view>({"ii", "iii", "iv", "jr", "sr"}));
 
 // Words before a father's name inside a person's: Zaid bin Sultan.
-constexpr auto kPatronymics = std::to_array<std::string_view>({"bin", "bint", "ibn"});
-static_assert(sorted(kPatronymics));
+constexpr WordList kPatronymics(std::to_array<std::string_view>({"bin", "bint", "ibn"}));
 
 // Titles and roles that stand before a person's name, capitalised ("Prime Minister Edi Rama",
 // "PM Rama") or not ("said spokesman John Smith"). The last word of a multi-word title is
 // enough: "Prime Minister", "Supreme Leader", "Treasury Secretary", "Chief Executive".
-constexpr auto kTitles = std::to_array<std::string_view>({
+constexpr WordList kTitles(std::to_array<std::string_view>({
     "adm", "administrator", "admiral", "ambassador", "amir", "archbishop", "ayatollah", "bishop",
     "brig", "brigadier", "capt", "captain", "cardinal", "ceo", "chairman", "chairwoman",
     "chancellor", "col", "colonel", "commander", "commissioner", "congressman", "congresswoman",
@@ -93,28 +86,25 @@ constexpr auto kTitles = std::to_array<std::string_view>({
     "princess", "prof", "professor", "queen", "rabbi", "rep", "representative", "rev", "reverend",
     "secretary", "secretary general", "sen", "senator", "sergeant", "sgt", "sheik", "sheikh", "sir",
     "speaker", "spokesman", "spokesperson", "spokeswoman", "sultan", "superintendent", "treasurer",
-});
-static_assert(sorted(kTitles));
+}));
 
 // Lower-case roles that announce a name but are not titles: "analyst Jane Doe", "said John Smith".
-constexpr auto kRoles = std::to_array<std::string_view>({
+constexpr WordList kRoles(std::to_array<std::string_view>({
     "analyst", "attorney", "banker", "broker", "correspondent", "dealer", "economist", "editor",
     "founder", "head", "lawyer", "manager", "negotiator", "strategist", "trader",
-});
-static_assert(sorted(kRoles));
+}));
 
 // What follows a ministerial title: "Minister of Finance", "Secretary of State".
-constexpr auto kPortfolios = std::to_array<std::string_view>({
+constexpr WordList kPortfolios(std::to_array<std::string_view>({
     "affairs", "agriculture", "commerce", "culture", "defence", "defense", "economy", "education",
     "energy", "exchequer", "finance", "foreign", "health", "home", "industry", "information",
     "interior", "justice", "labor", "labour", "state", "the", "trade", "transport",
     "transportation", "treasury",
-});
-static_assert(sorted(kPortfolios));
+}));
 
 // Last words of organisation names: Chrysler Corp, Deutsche Bank, Foreign Ministry, Labour
 // Party, Kuwait Petroleum Corp, General Electric.
-constexpr auto kDesignators = std::to_array<std::string_view>({
+constexpr WordList kDesignators(std::to_array<std::string_view>({
     "ab", "academy", "administration", "ag", "agency", "air", "airlines", "airways", "alliance",
     "army", "asa", "assembly", "associates", "association", "authority", "bancorp", "bancshares",
     "bank", "banque", "bhd", "board", "bros", "brothers", "bureau", "bv", "cabinet", "chamber",
@@ -131,116 +121,102 @@ constexpr auto kDesignators = std::to_array<std::string_view>({
     "sa", "sarl", "school", "securities", "senate", "service", "services", "society", "sons", "spa",
     "steel", "stores", "systems", "technologies", "technology", "telecom", "television", "tribunal",
     "trust", "union", "university", "utilities",
-});
-static_assert(sorted(kDesignators));
+}));
 
 // Words that after "and" continue a firm's name, alone or before its legal form: "Morgan
 // Stanley and Co Inc", "John Wiley and Sons", "Lazard Freres et Cie".
-constexpr auto kFirmTails = std::to_array<std::string_view>({
+constexpr WordList kFirmTails(std::to_array<std::string_view>({
     "associates", "brothers", "cie", "co", "company", "cos", "partners", "sons",
-});
-static_assert(sorted(kFirmTails));
+}));
 
 // Plurals that end a name of a party's members or of several bodies, an organisation:
 // "Christian Democrats", "the Agriculture and Commerce Departments".
-constexpr auto kGroupPlurals = std::to_array<std::string_view>({
+constexpr WordList kGroupPlurals(std::to_array<std::string_view>({
     "communists", "conservatives", "democrats", "departments", "liberals", "ministries",
     "republicans", "socialists",
-});
-static_assert(sorted(kGroupPlurals));
+}));
 
 // Plurals that end no name: "U.S. Officials said", "Western Diplomats".
-constexpr auto kPeoplePlurals = std::to_array<std::string_view>({
+constexpr WordList kPeoplePlurals(std::to_array<std::string_view>({
     "analysts", "bankers", "dealers", "diplomats", "economists", "executives", "officials",
     "sources", "traders",
-});
-static_assert(sorted(kPeoplePlurals));
+}));
 
 // First words of club names: "FC Weserstadt", "SV Elbufer", "VfB Stuttgart".
-constexpr auto kClubPrefixes = std::to_array<std::string_view>({
+constexpr WordList kClubPrefixes(std::to_array<std::string_view>({
     "ac", "afc", "cf", "fc", "sc", "sv", "tsv", "vfb", "vfl",
-});
-static_assert(sorted(kClubPrefixes));
+}));
 
 // Lower-case words after a name that make it an organisation: "Mujaheddin-e Khalq movement".
-constexpr auto kLowerDesignators = std::to_array<std::string_view>({
+constexpr WordList kLowerDesignators(std::to_array<std::string_view>({
     "agency", "alliance", "bank", "coalition", "company", "corporation", "faction", "group",
     "magazine", "militia", "movement", "newspaper", "organisation", "organization", "party",
-});
-static_assert(sorted(kLowerDesignators));
+}));
 
 // First words of organisation names built with "of"/"for": Bank of England, Ministry of
 // Defence, University of Tirana, Embassy of the Islamic Republic of Iran.
-constexpr auto kOrgHeads = std::to_array<std::string_view>({
+constexpr WordList kOrgHeads(std::to_array<std::string_view>({
     "academy", "agency", "alliance", "assembly", "association", "bank", "board", "bureau",
     "chamber", "church", "college", "commission", "committee", "confederation", "council", "court",
     "department", "embassy", "federation", "fund", "institute", "league", "ministry", "office",
     "organisation", "organization", "party", "school", "society", "union", "university",
-});
-static_assert(sorted(kOrgHeads));
+}));
 
 // What a place's name can name besides the place: an agreement, a negotiating round, a club of
 // creditors or a summit is named after the city where it was made or met ("the Paris accord",
 // "the Paris Club", "the Venice summit"), and a round of trade talks after a country too
 // ("the Uruguay Round"). Such stories are about the agreement, not the place.
-constexpr auto kNamedAfterCity = std::to_array<std::string_view>({
+constexpr WordList kNamedAfterCity(std::to_array<std::string_view>({
     "accord", "accords", "agreement", "club", "pact", "round", "summit",
-});
-static_assert(sorted(kNamedAfterCity));
+}));
 
 // Waters named after a country or city they border: "the Gulf of Mexico" is not Mexico, nor the
 // Gulf region.
-constexpr auto kWaters = std::to_array<std::string_view>({
+constexpr WordList kWaters(std::to_array<std::string_view>({
     "bay", "gulf", "sea", "strait", "straits",
-});
-static_assert(sorted(kWaters));
+}));
 
 // Words that give what follows as an example or a comparison: "producers such as Brazil",
 // "a Mexico-like deal", "unlike Japan". A country given as an example is not a subject.
-constexpr auto kExampleCues = std::to_array<std::string_view>({
+constexpr WordList kExampleCues(std::to_array<std::string_view>({
     "including", "like", "unlike",
-});
-static_assert(sorted(kExampleCues));
+}));
 constexpr auto kExampleCuePairs = std::to_array<std::pair<std::string_view, std::string_view>>({
     {"compared", "with"}, {"other", "than"}, {"similar", "to"}, {"such", "as"},
 });
 
 // Prepositions of place: a common-word place name needs one ("in Liberty").
-constexpr auto kLocatives = std::to_array<std::string_view>({
+constexpr WordList kLocatives(std::to_array<std::string_view>({
     "across", "around", "at", "from", "in", "inside", "into", "near", "outside", "throughout", "to",
     "toward", "towards", "via", "within",
-});
-static_assert(sorted(kLocatives));
+}));
 
 // All-capital words that are not organisations: units, time zones, wire codes, numerals,
 // titles, credit ratings, a disease; corporate suffixes are `is_legal_form`.
-constexpr auto kCapsWords = std::to_array<std::string_view>({
+constexpr WordList kCapsWords(std::to_array<std::string_view>({
     "a", "aa", "aaa", "aids", "am", "and", "avg", "bb", "bbb", "bpd", "bst", "cdt", "ceo", "cest",
     "cet", "cfo", "cif", "coo", "corrected", "correction", "cst", "cts", "dlr", "dlrs", "edt",
     "est", "fob", "for", "gdp", "gmt", "gnp", "he", "i", "ii", "iii", "in", "ipo", "it", "iv",
     "ix", "jr", "lbs", "mln", "mw", "note", "of", "ok", "on", "pct", "pdt", "pm", "pst", "qtr",
     "repeat", "reuter", "revs", "rpt", "she", "shr", "shrs", "sr", "the", "to", "tv", "update",
     "urgent", "usd", "utc", "v", "vat", "vi", "vii", "viii", "vs", "we", "x", "xi", "xii",
-});
-static_assert(sorted(kCapsWords));
+}));
 
 // Verbs of saying right after a name of two or three words mark a person: "James Baker said".
-constexpr auto kSpeechVerbs = std::to_array<std::string_view>({
+constexpr WordList kSpeechVerbs(std::to_array<std::string_view>({
     "added", "announced", "argued", "declared", "explained", "noted", "said", "says", "stated",
     "told", "warned", "wrote",
-});
-static_assert(sorted(kSpeechVerbs));
+}));
 
 // What wire headlines make people do, besides saying: "BAKER URGES", "LAWSON SEES".
-constexpr auto kHeadlineVerbs = std::to_array<std::string_view>({
+constexpr WordList kHeadlineVerbs(std::to_array<std::string_view>({
     "asks", "backs", "calls", "denies", "expects", "forecasts", "predicts", "rejects", "sees",
     "urges", "warns",
-});
-static_assert(sorted(kHeadlineVerbs));
+}));
 
 // Currencies named after a country: "Swiss francs", "U.S. dlrs" and "Canadian dollars" are money,
 // not references to the country.
-constexpr auto kCurrencies = std::to_array<std::string_view>({
+constexpr WordList kCurrencies(std::to_array<std::string_view>({
     "baht", "cent", "cents", "crown", "crowns", "cruzado", "cruzados", "ct", "cts", "currency",
     "dinar", "dinars", "dirham", "dirhams", "dlr", "dlrs", "dollar", "dollars", "drachma",
     "drachmas", "ecu", "ecus", "escudo", "escudos", "forint", "franc", "francs", "guilder",
@@ -249,8 +225,7 @@ constexpr auto kCurrencies = std::to_array<std::string_view>({
     "ringgit", "riyal", "riyals", "rouble", "roubles", "ruble", "rubles", "rupee", "rupees",
     "schilling", "schillings", "shekel", "shekels", "shilling", "shillings", "sterling", "won",
     "yen", "yuan", "zloty",
-});
-static_assert(sorted(kCurrencies));
+}));
 // clang-format on
 
 // A city inside an organisation's name says where it is only when the city is a household name

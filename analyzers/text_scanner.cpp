@@ -12,6 +12,7 @@
 
 #include "analyzers/date_parser.h"
 #include "analyzers/legal_forms.h"
+#include "analyzers/word_list.h"
 #include "newsdex/error.h"
 
 namespace newsdex::detail {
@@ -45,24 +46,20 @@ bool is_quote(char32_t c) {
 
 // Words a point follows without ending the sentence. Single letters (initials) and initialisms
 // are recognised by shape; AP state abbreviations longer than these are rare before a capital.
-constexpr std::string_view kAbbreviations[] = {
-    "adm",  "ala",  "apr",  "ariz", "ark", "aug",  "bros", "calif", "capt", "cmdr", "co",
-    "col",  "colo", "conn", "corp", "dec", "del",  "dept", "dr",    "feb",  "fla",  "ft",
-    "ga",   "gen",  "gov",  "ill",  "inc", "ind",  "jan",  "jr",    "kan",  "ky",   "la",
-    "lt",   "ltd",  "maj",  "mass", "md",  "mich", "minn", "miss",  "mo",   "mont", "mr",
-    "mrs",  "ms",   "mt",   "neb",  "nev", "no",   "nos",  "nov",   "oct",  "okla", "ore",
-    "pa",   "prof", "rep",  "rev",  "sen", "sep",  "sept", "sgt",   "sr",   "st",   "ste",
-    "tenn", "tex",  "va",   "vs",   "vt",  "wash", "wis",  "wyo"};
-
-static_assert(std::is_sorted(std::begin(kAbbreviations), std::end(kAbbreviations)));
+constexpr WordList kAbbreviations(std::to_array<std::string_view>(
+    {"adm",  "ala",  "apr",  "ariz", "ark", "aug",  "bros", "calif", "capt", "cmdr", "co",
+     "col",  "colo", "conn", "corp", "dec", "del",  "dept", "dr",    "feb",  "fla",  "ft",
+     "ga",   "gen",  "gov",  "ill",  "inc", "ind",  "jan",  "jr",    "kan",  "ky",   "la",
+     "lt",   "ltd",  "maj",  "mass", "md",  "mich", "minn", "miss",  "mo",   "mont", "mr",
+     "mrs",  "ms",   "mt",   "neb",  "nev", "no",   "nos",  "nov",   "oct",  "okla", "ore",
+     "pa",   "prof", "rep",  "rev",  "sen", "sep",  "sept", "sgt",   "sr",   "st",   "ste",
+     "tenn", "tex",  "va",   "vs",   "vt",  "wash", "wis",  "wyo"}));
 
 // A line is in capitals when for each word with lower-case letters ("3rd") it has at least this
 // many in capitals.
 constexpr std::size_t kCapsLineRatio = 8;
 
-bool is_abbreviation(std::string_view key) {
-  return std::binary_search(std::begin(kAbbreviations), std::end(kAbbreviations), key);
-}
+bool is_abbreviation(std::string_view key) { return kAbbreviations.contains(key); }
 
 // Whether `text` from `pos` holds, after spaces, a word in capitals that is no legal form:
 // after "Inc." it tells that the point ended a sentence ("Advest Inc. He said", "Standard and
