@@ -2,12 +2,17 @@
 #include "searcher/saved_ordinals.h"
 
 #include <fmt/format.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <bit>
+#include <cerrno>
+#include <charconv>
 #include <fstream>
 #include <iterator>
+#include <optional>
+#include <string_view>
 #include <system_error>
 
 namespace newsdex {
@@ -17,6 +22,33 @@ namespace {
 // The ordinals are saved as the machine holds them: a folder moved to a machine of the other
 // byte order is read as if nothing were saved.
 constexpr bool kLittleEndian = std::endian::native == std::endian::little;
+
+// The process that wrote `name`, if it is a file set aside by `save` (`newsdex-ordinals-<slot>.
+// <pid>.<count>.tmp`).
+std::optional<pid_t> writer_of(const std::string& name) {
+  constexpr std::string_view kStart = "newsdex-ordinals-";
+  constexpr std::string_view kEnd = ".tmp";
+  if (!name.starts_with(kStart) || !name.ends_with(kEnd)) return std::nullopt;
+  const std::size_t first_point = name.find('.', kStart.size());
+  if (first_point == std::string::npos) return std::nullopt;
+  pid_t pid = 0;
+  const char* const begin = name.data() + first_point + 1;
+  const char* const end = name.data() + name.size();
+  const auto [stop, error] = std::from_chars(begin, end, pid);
+  if (error != std::errc() || stop == begin || *stop != '.' || pid <= 0) return std::nullopt;
+  return pid;
+}
+
+// Removes the files set aside by searches that were killed while saving: nothing else would.
+void remove_leftovers(const std::filesystem::path& folder) {
+  std::error_code failed;
+  for (const auto& entry : std::filesystem::directory_iterator(folder, failed)) {
+    const std::optional<pid_t> writer = writer_of(entry.path().filename().string());
+    if (writer && ::kill(*writer, 0) != 0 && errno == ESRCH) {
+      std::filesystem::remove(entry.path(), failed);
+    }
+  }
+}
 
 }  // namespace
 
@@ -68,6 +100,7 @@ void SavedOrdinals::save(Xapian::valueno slot, const SlotOrdinals& ordinals) con
     std::error_code failed;
     std::filesystem::rename(aside, written, failed);
     if (failed) std::filesystem::remove(aside, failed);
+    remove_leftovers(folder_);
   } catch (...) {
     // Saving is an optimisation: a search never fails for it.
   }

@@ -1,12 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "searcher/saved_ordinals.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <xapian.h>
 
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "indexer/schema.h"
@@ -125,6 +132,44 @@ TEST_F(SavedOrdinalsTest, TakesDamagedFilesForNone) {
   beyond[beyond.size() - 4] = '\x7f';
   testing::write_file(file, beyond);
   EXPECT_EQ(saved.load(kPeople), nullptr);
+}
+
+std::vector<std::string> set_aside(const fs::path& folder) {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(folder)) {
+    if (entry.path().extension() == ".tmp") names.push_back(entry.path().filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+// A search killed while it saves leaves its file aside; the next save removes what processes
+// that are gone left, and nothing else.
+TEST_F(SavedOrdinalsTest, RemovesWhatKilledSearchesLeftAside) {
+  const Xapian::Database db(path_);
+  const SlotOrdinals people(db, kPeople);
+  const SavedOrdinals saved(db, path_);
+  saved.save(kPeople, people);
+  const pid_t saver = ::fork();
+  ASSERT_GE(saver, 0);
+  if (saver == 0) {
+    for (;;) saved.save(kPeople, people);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  ::kill(saver, SIGKILL);
+  ::waitpid(saver, nullptr, 0);
+  // Whether or not the kill came while a file was aside, these are too: one that process
+  // left, one this process is writing, and one that is no search's.
+  const fs::path gone = fs::path(path_) / fmt::format("newsdex-ordinals-6.{}.999.tmp", saver);
+  const fs::path writing =
+      fs::path(path_) / fmt::format("newsdex-ordinals-7.{}.999.tmp", ::getpid());
+  const fs::path other = fs::path(path_) / "newsdex-ordinals-6.notes.tmp";
+  for (const fs::path& file : {gone, writing, other}) testing::write_file(file, "part");
+  saved.save(kSources, SlotOrdinals(db, kSources));
+  std::vector<std::string> expected = {writing.filename().string(), other.filename().string()};
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(set_aside(path_), expected);
+  EXPECT_NE(saved.load(kPeople), nullptr);
 }
 
 TEST_F(SavedOrdinalsTest, SavesNothingWhereItCannotWrite) {
