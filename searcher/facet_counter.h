@@ -22,6 +22,13 @@ class FacetCounter : public Xapian::MatchSpy {
 
   void operator()(const Xapian::Document& doc, double weight) override;
 
+  /// Counts the document `id`, a match: what the matcher does for each through `operator()`,
+  /// for matches found another way (`MatchWalker`).
+  void add(Xapian::docid id);
+
+  /// Forgets every document counted.
+  void clear();
+
   /// The number of documents seen.
   std::uint64_t matches() const noexcept { return matches_; }
 

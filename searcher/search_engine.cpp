@@ -18,6 +18,7 @@
 #include "newsdex/error.h"
 #include "searcher/date_histogram.h"
 #include "searcher/facet_counter.h"
+#include "searcher/match_walker.h"
 #include "searcher/recency_boost.h"
 #include "searcher/slot_filter_source.h"
 #include "searcher/snippet_maker.h"
@@ -32,6 +33,9 @@ constexpr double kRecencyMaxWeight = 2.0;
 // Matches looked at past the page when folding copies: a copy ranked further down is not
 // counted in "+N similar".
 constexpr std::size_t kCollapseLookahead = 20;
+// Matches beyond which a query's matches are counted by walking it rather than by the matcher
+// (measured with bench/query_latency).
+constexpr Xapian::doccount kWalkedFrom = 256;
 // Words of an article that `similar` searches for.
 constexpr Xapian::termcount kSimilarTerms = 25;
 
@@ -98,6 +102,17 @@ Facet value_facet(const schema::FacetField& field, const SlotOrdinals& values,
         {.value = values.value(*it), .label = label_of(field, values.value(*it)), .count = counts[*it]});
   }
   return facet;
+}
+
+// Counts the matches `walker` finds, up to `most`, in `counter`, which forgets what it counted
+// before; true if they were all.
+bool walk(MatchWalker& walker, FacetCounter& counter, std::uint64_t most) {
+  counter.clear();
+  for (Xapian::docid id = walker.next(); id != 0; id = walker.next()) {
+    if (counter.matches() == most) return false;
+    counter.add(id);
+  }
+  return true;
 }
 
 std::pair<std::uint64_t, std::uint64_t> folder_identity(const std::string& path) {
@@ -220,13 +235,19 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
   if (request.limit > 0) read.push_back(schema::kLanguageSlot);
   ordinals_.prepare(read);
   FacetCounter counter(ordinals_.rows(slots));
-  enquire.add_matchspy(&counter);
-  // Facets count the whole match set only if the matcher looks at every match.
   const Xapian::doccount documents = db_.get_doccount();
-  const Xapian::doccount check_at_least =
-      slots.empty() ? static_cast<Xapian::doccount>(
-                          std::min<std::size_t>(request.count_exactly_up_to, documents))
-                    : documents;
+  // Every match is counted when facets need it, else up to `count_exactly_up_to`, by the
+  // matcher's first pass with the counter as its spy. Where a query matches more than
+  // `kWalkedFrom` and can be walked, the matcher stops counting there and the matches are
+  // counted again by walking the query's posting lists (`MatchWalker`): for many matches an
+  // order of magnitude cheaper than the matcher, which weighs each, but for a few dearer than
+  // counting them in the pass that ranks them anyway.
+  const std::uint64_t counted_up_to =
+      slots.empty() ? std::min<std::uint64_t>(request.count_exactly_up_to, documents) : documents;
+  const std::unique_ptr<MatchWalker> walker =
+      counted_up_to > kWalkedFrom ? MatchWalker::of(db_, query, ordinals_) : nullptr;
+  enquire.add_matchspy(&counter);
+  const auto check_at_least = static_cast<Xapian::doccount>(walker ? kWalkedFrom : counted_up_to);
   // Copies are folded among the best-ranked matches only: Xapian's own collapse key would read
   // the key of every candidate, which costs more than the rest of a query (measured with
   // bench/query_latency). The window grows until it holds the page, or the matches run out.
@@ -238,10 +259,8 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
   // spends most of its time on BM25 weights: a facet panel or timeline (seven facets, no hits)
   // took 0.69 of the time at p95 without them on Reuters-21578 (bench/query_latency, two
   // rounds).
-  // Counting in a weightless pass of its own beside a ranked pass that need not see every match
-  // made searches with hits slower (means 5-15% higher, p95s no lower, in three interleaved
-  // rounds, phrases left to one pass): newsdex's ranked pass skips few weights.
   if (wanted == 0) enquire.set_weighting_scheme(Xapian::BoolWeight());
+  bool walked_all = false;
   Xapian::MSet mset;
   std::vector<Xapian::MSetIterator> page;  // the hits to show
   std::vector<std::size_t> copies;        // of each, folded into it
@@ -255,6 +274,8 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
     if (first_pass) {
       counted = mset;
       enquire.clear_matchspies();
+      if (walker && counter.matches() >= check_at_least)
+        walked_all = walk(*walker, counter, counted_up_to);
     }
     page.clear();
     copies.clear();
@@ -288,8 +309,9 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
   SearchResults results;
   results.parsed_query = query.get_description();
   const std::uint64_t matches = counter.matches();
-  // The matcher saw every match when it saw fewer than it was asked to check, or all.
-  if (matches < check_at_least || check_at_least == documents) {
+  // The walker saw every match when it came to the end; the matcher when it saw fewer than it
+  // was asked to check, or all.
+  if (walked_all || matches < check_at_least || check_at_least == documents) {
     results.total = Total{.estimated = matches, .lower = matches, .upper = matches, .exact = true};
   } else {
     results.total = Total{.estimated = std::max<std::uint64_t>(counted.get_matches_estimated(), matches),

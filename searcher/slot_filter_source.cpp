@@ -6,8 +6,11 @@
 
 #include <algorithm>
 #include <iterator>
+#include <ranges>
 #include <span>
 #include <utility>
+
+#include "indexer/schema.h"
 
 namespace newsdex {
 
@@ -16,6 +19,9 @@ namespace {
 // Chosen documents are stepped through from a list when fewer than one in this many has a
 // chosen value.
 constexpr Xapian::doccount kSparse = 8;
+
+// The field that names the date slot in descriptions.
+constexpr std::string_view kDateField = "date";
 
 }  // namespace
 
@@ -36,6 +42,25 @@ SlotFilterSource* SlotFilterSource::one_of(const SlotOrdinals& slot, std::string
     if (ordinal < slot.size() && slot.value(ordinal) == value) accepted[ordinal] = 1;
   }
   return choosing(slot, std::move(accepted), fmt::format("{} {}", field, fmt::join(values, "|")));
+}
+
+SlotFilterSource* SlotFilterSource::from_description(FacetOrdinals& ordinals,
+                                                     std::string_view description) {
+  const std::size_t space = description.find(' ');
+  if (space == std::string_view::npos) return nullptr;
+  const std::string_view field = description.substr(0, space);
+  const std::string_view chosen = description.substr(space + 1);
+  const schema::FacetField* facet = schema::find_facet_field(field);
+  if (field != kDateField && facet == nullptr) return nullptr;
+  const SlotOrdinals& slot = ordinals.slot(facet != nullptr ? facet->slot : schema::kDateSlot);
+  if (const std::size_t dots = chosen.find(".."); dots != std::string_view::npos) {
+    return between(slot, field, chosen.substr(0, dots), chosen.substr(dots + 2));
+  }
+  std::set<std::string> values;
+  for (const auto part : std::views::split(chosen, '|')) {
+    values.emplace(part.begin(), part.end());
+  }
+  return one_of(slot, field, values);
 }
 
 SlotFilterSource* SlotFilterSource::choosing(const SlotOrdinals& slot, std::vector<char> accepted,

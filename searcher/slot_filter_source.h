@@ -32,6 +32,12 @@ class SlotFilterSource : public Xapian::PostingSource {
   static SlotFilterSource* one_of(const SlotOrdinals& slot, std::string_view field,
                                   const std::set<std::string>& values);
 
+  /// The source whose `get_description` is `description`, made again over the ordinals of its
+  /// field's slot in `ordinals` (the date's, or a facet field's): null for a description that
+  /// `between` and `one_of` do not give. A query holds its sources out of reach; this finds
+  /// them again by what the query says of them.
+  static SlotFilterSource* from_description(FacetOrdinals& ordinals, std::string_view description);
+
   void init(const Xapian::Database& db) override;
   void next(double min_weight) override;
   void skip_to(Xapian::docid id, double min_weight) override;

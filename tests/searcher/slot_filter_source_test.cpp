@@ -11,6 +11,7 @@
 
 #include "indexer/schema.h"
 #include "searcher/facet_ordinals.h"
+#include "tests/support/xapian_matches.h"
 
 namespace newsdex {
 namespace {
@@ -43,15 +44,6 @@ Xapian::WritableDatabase dated() {
   return db;
 }
 
-std::vector<Xapian::docid> matches(const Xapian::Database& db, const Xapian::Query& query) {
-  Xapian::Enquire enquire(db);
-  enquire.set_query(query);
-  std::vector<Xapian::docid> ids;
-  for (const Xapian::docid id : enquire.get_mset(0, db.get_doccount())) ids.push_back(id);
-  std::sort(ids.begin(), ids.end());
-  return ids;
-}
-
 // `source` matches what `reference` matches, alone and on either side of each boolean
 // operator with a term of every other document.
 void expect_same_matches(const Xapian::Database& db, const Xapian::Query& source,
@@ -59,12 +51,12 @@ void expect_same_matches(const Xapian::Database& db, const Xapian::Query& source
   const Xapian::Query oil("oil");
   for (const Xapian::Query::op op : {Xapian::Query::OP_AND, Xapian::Query::OP_FILTER,
                                      Xapian::Query::OP_OR, Xapian::Query::OP_AND_NOT}) {
-    EXPECT_EQ(matches(db, Xapian::Query(op, oil, source)),
-              matches(db, Xapian::Query(op, oil, reference)));
-    EXPECT_EQ(matches(db, Xapian::Query(op, source, oil)),
-              matches(db, Xapian::Query(op, reference, oil)));
+    EXPECT_EQ(testing::xapian_matches(db, Xapian::Query(op, oil, source)),
+              testing::xapian_matches(db, Xapian::Query(op, oil, reference)));
+    EXPECT_EQ(testing::xapian_matches(db, Xapian::Query(op, source, oil)),
+              testing::xapian_matches(db, Xapian::Query(op, reference, oil)));
   }
-  EXPECT_EQ(matches(db, source), matches(db, reference));
+  EXPECT_EQ(testing::xapian_matches(db, source), testing::xapian_matches(db, reference));
 }
 
 Xapian::Query source(const SlotOrdinals& dates, const std::string& first, const std::string& last) {
@@ -91,7 +83,8 @@ TEST(SlotFilterSource, BetweenMatchesTheDatesOfTheRangeAndCountsThem) {
   const Xapian::WritableDatabase db = dated();
   const SlotOrdinals dates(db, schema::kDateSlot);
   // March 1st to 5th: documents 4 to 8 without 6 (no date), 7 and 8 (deleted).
-  EXPECT_THAT(matches(db, source(dates, "19870301", "19870305")), ElementsAre(4, 5));
+  EXPECT_THAT(testing::xapian_matches(db, source(dates, "19870301", "19870305")),
+              ElementsAre(4, 5));
   const std::unique_ptr<SlotFilterSource> range(
       SlotFilterSource::between(dates, "date", "19870301", "19870305"));
   range->init(db);
@@ -202,8 +195,8 @@ TEST(SlotFilterSource, OneOfCountsItsArticlesAndSaysWhichValues) {
   const SlotOrdinals languages(db, schema::kLanguageSlot);
   // fr: 1, 9, 13, 17, 21, 29 (5 and 25 have no language); und: 2, 6, 14, 18, 22, 26.
   EXPECT_THAT(
-      matches(db,
-              Xapian::Query(
+      testing::xapian_matches(
+          db, Xapian::Query(
                   SlotFilterSource::one_of(languages, "language", {"fr", "und", "it"})->release())),
       ElementsAre(1, 2, 6, 9, 13, 14, 17, 18, 21, 22, 26, 29));
   const std::unique_ptr<SlotFilterSource> source(

@@ -1,0 +1,267 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "searcher/match_walker.h"
+
+#include <algorithm>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "searcher/slot_filter_source.h"
+
+namespace newsdex {
+
+namespace {
+
+// Past every document.
+constexpr Xapian::docid kEnd = std::numeric_limits<Xapian::docid>::max();
+
+}  // namespace
+
+/// The documents a part of a query matches, stepped through in docid order.
+class MatchWalker::Cursor {
+ public:
+  virtual ~Cursor() = default;
+  /// The first document at or after `id` that the part matches, or `kEnd`. `id` never
+  /// decreases from one call to the next.
+  virtual Xapian::docid seek(Xapian::docid id) = 0;
+  /// About how many documents the part matches: an intersection steps through its smallest
+  /// part and seeks in the others.
+  virtual Xapian::doccount estimate() const = 0;
+};
+
+namespace {
+
+using Cursor = MatchWalker::Cursor;
+
+// The documents indexed by a term; the empty term indexes every document. Nothing is read
+// until the walk begins: a walker is made for searches that may not walk.
+class TermCursor final : public Cursor {
+ public:
+  TermCursor(const Xapian::Database& db, std::string term) : db_(db), term_(std::move(term)) {}
+
+  Xapian::docid seek(Xapian::docid id) override {
+    if (!opened_) {
+      it_ = db_.postlist_begin(term_);
+      opened_ = true;
+    }
+    if (it_ == Xapian::PostingIterator()) return kEnd;
+    if (*it_ < id) {
+      // Mostly the next document is sought, and stepping costs less than skipping.
+      ++it_;
+      if (it_ != Xapian::PostingIterator() && *it_ < id) it_.skip_to(id);
+      if (it_ == Xapian::PostingIterator()) return kEnd;
+    }
+    return *it_;
+  }
+  Xapian::doccount estimate() const override {
+    return term_.empty() ? db_.get_doccount() : db_.get_termfreq(term_);
+  }
+
+ private:
+  const Xapian::Database& db_;
+  std::string term_;
+  bool opened_ = false;
+  Xapian::PostingIterator it_;
+};
+
+class NothingCursor final : public Cursor {
+ public:
+  Xapian::docid seek(Xapian::docid) override { return kEnd; }
+  Xapian::doccount estimate() const override { return 0; }
+};
+
+// The documents a slot filter accepts.
+class FilterCursor final : public Cursor {
+ public:
+  FilterCursor(const Xapian::Database& db, SlotFilterSource* source) : source_(source) {
+    source_->init(db);
+  }
+
+  Xapian::docid seek(Xapian::docid id) override {
+    if (id > at_) {
+      source_->skip_to(id, 0);
+      at_ = source_->at_end() ? kEnd : source_->get_docid();
+    }
+    return at_;
+  }
+  Xapian::doccount estimate() const override { return source_->get_termfreq_est(); }
+
+ private:
+  std::unique_ptr<SlotFilterSource> source_;
+  Xapian::docid at_ = 0;
+};
+
+// The documents every part matches: the smallest part leads, the others are sought.
+class AndCursor final : public Cursor {
+ public:
+  explicit AndCursor(std::vector<std::unique_ptr<Cursor>> parts) : parts_(std::move(parts)) {}
+
+  Xapian::docid seek(Xapian::docid id) override {
+    if (!ordered_) {
+      std::vector<std::pair<Xapian::doccount, std::unique_ptr<Cursor>>> sized;
+      for (auto& part : parts_) sized.emplace_back(part->estimate(), std::move(part));
+      std::stable_sort(sized.begin(), sized.end(),
+                       [](const auto& a, const auto& b) { return a.first < b.first; });
+      for (std::size_t i = 0; i < sized.size(); ++i) parts_[i] = std::move(sized[i].second);
+      ordered_ = true;
+    }
+    Xapian::docid candidate = id;
+    std::size_t agreeing = 0;  // parts in a row at `candidate`
+    for (std::size_t i = 0; agreeing < parts_.size(); i = i + 1 == parts_.size() ? 0 : i + 1) {
+      const Xapian::docid found = parts_[i]->seek(candidate);
+      if (found == kEnd) return kEnd;
+      if (found == candidate) {
+        ++agreeing;
+      } else {
+        candidate = found;
+        agreeing = 1;
+      }
+    }
+    return candidate;
+  }
+  Xapian::doccount estimate() const override {
+    Xapian::doccount least = std::numeric_limits<Xapian::doccount>::max();
+    for (const auto& part : parts_) least = std::min(least, part->estimate());
+    return least;
+  }
+
+ private:
+  std::vector<std::unique_ptr<Cursor>> parts_;
+  bool ordered_ = false;  ///< the smallest part first, once the walk begins
+};
+
+// The documents any part matches.
+class OrCursor final : public Cursor {
+ public:
+  explicit OrCursor(std::vector<std::unique_ptr<Cursor>> parts)
+      : parts_(std::move(parts)), at_(parts_.size(), 0) {}
+
+  Xapian::docid seek(Xapian::docid id) override {
+    Xapian::docid first = kEnd;
+    for (std::size_t i = 0; i < parts_.size(); ++i) {
+      if (at_[i] < id) at_[i] = parts_[i]->seek(id);
+      first = std::min(first, at_[i]);
+    }
+    return first;
+  }
+  Xapian::doccount estimate() const override {
+    Xapian::doccount sum = 0;
+    for (const auto& part : parts_) sum += part->estimate();
+    return sum;
+  }
+
+ private:
+  std::vector<std::unique_ptr<Cursor>> parts_;
+  std::vector<Xapian::docid> at_;  ///< where each part stands
+};
+
+// The documents `kept` matches and `dropped` does not.
+class AndNotCursor final : public Cursor {
+ public:
+  AndNotCursor(std::unique_ptr<Cursor> kept, std::unique_ptr<Cursor> dropped)
+      : kept_(std::move(kept)), dropped_(std::move(dropped)) {}
+
+  Xapian::docid seek(Xapian::docid id) override {
+    Xapian::docid found = kept_->seek(id);
+    while (found != kEnd && dropped_->seek(found) == found) found = kept_->seek(found + 1);
+    return found;
+  }
+  Xapian::doccount estimate() const override { return kept_->estimate(); }
+
+ private:
+  std::unique_ptr<Cursor> kept_;
+  std::unique_ptr<Cursor> dropped_;
+};
+
+class Compiler {
+ public:
+  Compiler(const Xapian::Database& db, FacetOrdinals& ordinals) : db_(db), ordinals_(ordinals) {}
+
+  // Null for a part that cannot be walked.
+  std::unique_ptr<Cursor> compile(const Xapian::Query& query) {
+    switch (query.get_type()) {
+      case Xapian::Query::LEAF_TERM:
+        return std::make_unique<TermCursor>(db_, *query.get_terms_begin());
+      case Xapian::Query::LEAF_MATCH_ALL:
+        return std::make_unique<TermCursor>(db_, std::string());
+      case Xapian::Query::LEAF_MATCH_NOTHING:
+        return std::make_unique<NothingCursor>();
+      case Xapian::Query::LEAF_POSTING_SOURCE:
+        return filter(query);
+      case Xapian::Query::OP_AND:
+      case Xapian::Query::OP_FILTER:
+        return parts<AndCursor>(query, 0);
+      case Xapian::Query::OP_OR:
+      case Xapian::Query::OP_SYNONYM:
+      case Xapian::Query::OP_MAX:
+        return parts<OrCursor>(query, 0);
+      case Xapian::Query::OP_AND_NOT: {
+        // The first part, without any of the others.
+        auto kept = compile(query.get_subquery(0));
+        auto dropped = parts<OrCursor>(query, 1);
+        if (!kept || !dropped) return nullptr;
+        return std::make_unique<AndNotCursor>(std::move(kept), std::move(dropped));
+      }
+      case Xapian::Query::OP_AND_MAYBE:  // the other parts only weigh
+      case Xapian::Query::OP_SCALE_WEIGHT:
+        return compile(query.get_subquery(0));
+      default:
+        return nullptr;
+    }
+  }
+
+ private:
+  // The parts of `query` from the `first`th on, combined by `Combined`.
+  template <typename Combined>
+  std::unique_ptr<Cursor> parts(const Xapian::Query& query, std::size_t first) {
+    std::vector<std::unique_ptr<Cursor>> compiled;
+    for (std::size_t i = first; i < query.get_num_subqueries(); ++i) {
+      auto part = compile(query.get_subquery(i));
+      if (!part) return nullptr;
+      compiled.push_back(std::move(part));
+    }
+    if (compiled.empty()) return std::make_unique<NothingCursor>();
+    if (compiled.size() == 1) return std::move(compiled.front());
+    return std::make_unique<Combined>(std::move(compiled));
+  }
+
+  // A slot filter, found again by its description: `Query(PostingSource(date 1..2))`.
+  std::unique_ptr<Cursor> filter(const Xapian::Query& query) {
+    constexpr std::string_view kOpen = "Query(PostingSource(";
+    constexpr std::string_view kClose = "))";
+    const std::string described = query.get_description();
+    std::string_view description = described;
+    if (!description.starts_with(kOpen) || !description.ends_with(kClose)) return nullptr;
+    description.remove_prefix(kOpen.size());
+    description.remove_suffix(kClose.size());
+    SlotFilterSource* source = SlotFilterSource::from_description(ordinals_, description);
+    if (source == nullptr) return nullptr;
+    return std::make_unique<FilterCursor>(db_, source);
+  }
+
+  const Xapian::Database& db_;
+  FacetOrdinals& ordinals_;
+};
+
+}  // namespace
+
+std::unique_ptr<MatchWalker> MatchWalker::of(const Xapian::Database& db, const Xapian::Query& query,
+                                             FacetOrdinals& ordinals) {
+  std::unique_ptr<Cursor> root = Compiler(db, ordinals).compile(query);
+  if (!root) return nullptr;
+  return std::unique_ptr<MatchWalker>(new MatchWalker(std::move(root)));
+}
+
+MatchWalker::MatchWalker(std::unique_ptr<Cursor> root) : root_(std::move(root)) {}
+
+MatchWalker::~MatchWalker() = default;
+
+Xapian::docid MatchWalker::next() {
+  if (last_ == kEnd) return 0;
+  last_ = root_->seek(last_ + 1);
+  return last_ == kEnd ? 0 : last_;
+}
+
+}  // namespace newsdex
