@@ -304,7 +304,10 @@ struct EntityExtractor::Tables {
   detail::KeyMap<std::uint32_t> organization_names;     // folded name or alias → index
   detail::KeyMap<std::uint32_t> organization_acronyms;  // letters, case kept → index
   detail::KeySet given_names;                           // folded
-  std::size_t longest_organization = 1;                 // words
+  /// First word of a name or alias → the most words of those starting with it: most
+  /// capitalised words start none, and need not be joined with the words after them and
+  /// looked up once for each length.
+  detail::KeyMap<std::size_t> longest_organization_from;
 };
 
 const EntityExtractor& EntityExtractor::builtin() {
@@ -326,7 +329,8 @@ EntityExtractor::EntityExtractor(const Gazetteer& gazetteer, std::string_view or
     auto add_key = [&](std::string_view name) {
       std::string key = detail::name_key(name);
       const auto words = static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ') + 1);
-      tables->longest_organization = std::max(tables->longest_organization, words);
+      std::size_t& longest = tables->longest_organization_from[key.substr(0, key.find(' '))];
+      longest = std::max(longest, words);
       tables->organization_names.emplace(std::move(key), index);
     };
     add_key(row[0]);
@@ -512,8 +516,9 @@ class Extraction {
 
   // "al-Sabah", "el-Sisi": the Arabic article joined to a capitalised name is part of it.
   static bool with_arabic_article(std::string_view text) {
-    return (text.starts_with("al-") || text.starts_with("el-")) && text.size() > 4 &&
-           text[3] >= 'A' && text[3] <= 'Z';
+    // Asked of most words: the cheapest test first.
+    return text.size() > 4 && text[2] == '-' && text[1] == 'l' &&
+           (text[0] == 'a' || text[0] == 'e') && text[3] >= 'A' && text[3] <= 'Z';
   }
 
   static bool breaks_after(const ScannedWord& w) {
@@ -555,6 +560,17 @@ class Extraction {
       if (sense.target == Target::country || sense.target == Target::demonym) return true;
     }
     return false;
+  }
+
+  // The most words a known organisation's name starting at word `i` can have (an acronym is
+  // one word); 0 when none starts there.
+  std::size_t longest_organization_at(std::size_t f, std::size_t i) const {
+    const ScannedWord& w = word(f, i);
+    const std::string_view first = std::string_view(w.key).substr(0, w.key.find(' '));
+    const auto it = tables_.longest_organization_from.find(first);
+    const std::size_t longest = it == tables_.longest_organization_from.end() ? 0 : it->second;
+    const bool acronym = w.has(detail::kAllCaps) || w.has(detail::kInitialism);
+    return std::min(std::max<std::size_t>(longest, acronym ? 1 : 0), fields_[f].words.size() - i);
   }
 
   std::optional<std::uint32_t> known_organization(std::size_t f, std::size_t b,
@@ -717,8 +733,7 @@ class Extraction {
         continue;
       }
       std::size_t matched = 0;
-      const std::size_t longest = std::min(tables_.longest_organization, words.size() - i);
-      for (std::size_t n = longest; n >= 1 && matched == 0; --n) {
+      for (std::size_t n = longest_organization_at(f, i); n >= 1 && matched == 0; --n) {
         // A known name may hold a possessive: "Moody's Investors Service".
         if (!name_like(f, i + n - 1) || !unbroken(f, i, i + n, /*possessives=*/true)) continue;
         bool free = true;
@@ -1416,8 +1431,7 @@ class Extraction {
   // though the article has not named it in mixed case: not one that is an English word
   // ("WHO"). Returns the words it covers.
   std::size_t known_organization_in_capitals(std::size_t f, std::size_t i) {
-    const std::size_t size = fields_[f].words.size();
-    for (std::size_t n = std::min(tables_.longest_organization, size - i); n >= 1; --n) {
+    for (std::size_t n = longest_organization_at(f, i); n >= 1; --n) {
       if (!unbroken(f, i, i + n) || !fields_[f].caseless(i + n - 1)) continue;
       const auto known = known_organization(f, i, i + n);
       if (!known || (n == 1 && in(kStopwords, word(f, i).key))) continue;
