@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <iterator>
-#include <ranges>
 #include <span>
 #include <utility>
 
@@ -57,8 +56,11 @@ SlotFilterSource* SlotFilterSource::from_description(FacetOrdinals& ordinals,
     return between(slot, field, chosen.substr(0, dots), chosen.substr(dots + 2));
   }
   std::set<std::string> values;
-  for (const auto part : std::views::split(chosen, '|')) {
-    values.emplace(part.begin(), part.end());
+  for (std::size_t start = 0;;) {
+    const std::size_t bar = chosen.find('|', start);
+    values.emplace(chosen.substr(start, bar - start));
+    if (bar == std::string_view::npos) break;
+    start = bar + 1;
   }
   return one_of(slot, field, values);
 }
