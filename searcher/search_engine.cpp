@@ -266,16 +266,18 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
   std::vector<std::size_t> copies;        // of each, folded into it
   Xapian::MSet counted;  // the first pass's, which saw the matches the total is made from
   for (bool first_pass = true;; first_pass = false) {
-    // The first pass counts every match the total and facets need; a wider window, to fold
-    // more copies, needs only the best-ranked matches again (ten copies of every story made
-    // a faceted search on the 10x corpus re-count all its matches four times).
+    // The first pass counts every match the total and facets need (or the first of many, which
+    // the walker then counts again); a wider window, to fold more copies, needs only the
+    // best-ranked matches again (ten copies of every story made a faceted search on the 10x
+    // corpus re-count all its matches four times).
     mset = enquire.get_mset(0, static_cast<Xapian::doccount>(window),
                             first_pass ? check_at_least : 0);
     if (first_pass) {
       counted = mset;
       enquire.clear_matchspies();
-      if (walker && counter.matches() >= check_at_least)
+      if (walker && counter.matches() >= check_at_least) {
         walked_all = walk(*walker, counter, counted_up_to);
+      }
     }
     page.clear();
     copies.clear();
