@@ -34,7 +34,8 @@ constexpr double kRecencyMaxWeight = 2.0;
 // counted in "+N similar".
 constexpr std::size_t kCollapseLookahead = 20;
 // Matches beyond which a query's matches are counted by walking it rather than by the matcher
-// (measured with bench/query_latency).
+// (measured through the API over bench/query_latency's words: docs/ARCHITECTURE.md, "Counting
+// without the matcher").
 constexpr Xapian::doccount kWalkedFrom = 256;
 // Words of an article that `similar` searches for.
 constexpr Xapian::termcount kSimilarTerms = 25;

@@ -262,6 +262,29 @@ TEST(FacetCounter, CountsMatchesAndEachValueOncePerDocument) {
   EXPECT_THAT(every.seen(0), ElementsAre(1, 0));
 }
 
+// Matches found without the matcher (`MatchWalker`) are added by docid; `clear` forgets what
+// was counted, as when the walker counts again what the matcher began.
+TEST(FacetCounter, CountsAddedDocumentsAndForgetsThemWhenCleared) {
+  Xapian::WritableDatabase db = people();
+  const SlotOrdinals slot(db, kSlot);
+  const SlotOrdinals* const one[] = {&slot};
+  const FacetRows rows(one);
+  FacetCounter counter(rows);
+  counter.add(1);
+  counter.add(3);
+  EXPECT_EQ(counter.matches(), 2u);
+  EXPECT_THAT(counter.counts(0), ElementsAre(2, 1));  // Baker, Rama
+  counter.clear();
+  EXPECT_EQ(counter.matches(), 0u);
+  EXPECT_THAT(counter.counts(0), ElementsAre(0, 0));
+  EXPECT_THAT(counter.seen(0), IsEmpty());
+  counter.add(4);
+  counter.add(2);
+  EXPECT_EQ(counter.matches(), 2u);
+  EXPECT_THAT(counter.counts(0), ElementsAre(1, 1));
+  EXPECT_THAT(counter.seen(0), ElementsAre(0, 1));  // document 4 names Baker first
+}
+
 // A document without a value in one slot leaves nothing of that slot in its row: the keys of
 // the next slot are still that slot's.
 TEST(FacetCounter, KeepsEachSlotsValuesApartWhenADocumentSkipsASlot) {

@@ -11,6 +11,7 @@
 #include <random>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "indexer/schema.h"
@@ -114,6 +115,14 @@ TEST_F(MatchWalkerTest, WalksEachKindOfPartAsXapianMatchesIt) {
   for (const Q& query : parts) expect_walks_as_xapian_matches(query);
 }
 
+// What a slot filter's query says of its source: `language en|de` of
+// `Query(PostingSource(language en|de))`.
+std::string source_description(const Xapian::Query& query) {
+  const std::string described = query.get_description();
+  constexpr std::size_t kOpen = std::string_view("Query(PostingSource(").size();
+  return described.substr(kOpen, described.size() - kOpen - 2);
+}
+
 // Whether the document with `terms` and `values` (slot → value) matches `query`, by what each
 // operator means, one document at a time: an oracle that shares nothing with the walker or with
 // Xapian's matcher. Xapian 1.4.22's own answers for an AND_MAYBE inside the excluded part of an
@@ -132,9 +141,7 @@ bool matches(const std::set<std::string>& terms,
     case Q::LEAF_MATCH_NOTHING:
       return false;
     case Q::LEAF_POSTING_SOURCE: {
-      // `Query(PostingSource(language en|de))`, `Query(PostingSource(date 19870315..19870820))`
-      std::string description = query.get_description();
-      description = description.substr(20, description.size() - 22);
+      const std::string description = source_description(query);
       const std::size_t space = description.find(' ');
       const std::string chosen = description.substr(space + 1);
       if (description.starts_with("language ")) {
@@ -256,8 +263,7 @@ TEST_F(MatchWalkerTest, FindsSlotFiltersAgainByTheirDescriptions) {
   const Xapian::Query made[] = {languages({"de", "und"}), dates("19870301", "19870331"),
                                 dates("", "19870105")};
   for (const Xapian::Query& query : made) {
-    std::string description = query.get_description();  // Query(PostingSource(…))
-    description = description.substr(20, description.size() - 22);
+    const std::string description = source_description(query);
     const Xapian::Query again(
         SlotFilterSource::from_description(ordinals_, description)->release());
     EXPECT_EQ(again.get_description(), query.get_description());
