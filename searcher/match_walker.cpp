@@ -2,6 +2,7 @@
 #include "searcher/match_walker.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <limits>
 #include <string>
 #include <string_view>
@@ -26,9 +27,9 @@ class MatchWalker::Cursor {
   /// The first document at or after `id` that the part matches, or `kEnd`. `id` never
   /// decreases from one call to the next.
   virtual Xapian::docid seek(Xapian::docid id) = 0;
-  /// About how many documents the part matches: an intersection steps through its smallest
+  /// At most how many documents the part matches: an intersection steps through its smallest
   /// part and seeks in the others.
-  virtual Xapian::doccount estimate() const = 0;
+  virtual Xapian::doccount most() const = 0;
 };
 
 namespace {
@@ -55,7 +56,7 @@ class TermCursor final : public Cursor {
     }
     return *it_;
   }
-  Xapian::doccount estimate() const override {
+  Xapian::doccount most() const override {
     return term_.empty() ? db_.get_doccount() : db_.get_termfreq(term_);
   }
 
@@ -69,7 +70,7 @@ class TermCursor final : public Cursor {
 class NothingCursor final : public Cursor {
  public:
   Xapian::docid seek(Xapian::docid) override { return kEnd; }
-  Xapian::doccount estimate() const override { return 0; }
+  Xapian::doccount most() const override { return 0; }
 };
 
 // The documents a slot filter accepts.
@@ -86,7 +87,7 @@ class FilterCursor final : public Cursor {
     }
     return at_;
   }
-  Xapian::doccount estimate() const override { return source_->get_termfreq_est(); }
+  Xapian::doccount most() const override { return source_->get_termfreq_est(); }
 
  private:
   std::unique_ptr<SlotFilterSource> source_;
@@ -101,7 +102,7 @@ class AndCursor final : public Cursor {
   Xapian::docid seek(Xapian::docid id) override {
     if (!ordered_) {
       std::vector<std::pair<Xapian::doccount, std::unique_ptr<Cursor>>> sized;
-      for (auto& part : parts_) sized.emplace_back(part->estimate(), std::move(part));
+      for (auto& part : parts_) sized.emplace_back(part->most(), std::move(part));
       std::stable_sort(sized.begin(), sized.end(),
                        [](const auto& a, const auto& b) { return a.first < b.first; });
       for (std::size_t i = 0; i < sized.size(); ++i) parts_[i] = std::move(sized[i].second);
@@ -121,9 +122,9 @@ class AndCursor final : public Cursor {
     }
     return candidate;
   }
-  Xapian::doccount estimate() const override {
+  Xapian::doccount most() const override {
     Xapian::doccount least = std::numeric_limits<Xapian::doccount>::max();
-    for (const auto& part : parts_) least = std::min(least, part->estimate());
+    for (const auto& part : parts_) least = std::min(least, part->most());
     return least;
   }
 
@@ -146,10 +147,11 @@ class OrCursor final : public Cursor {
     }
     return first;
   }
-  Xapian::doccount estimate() const override {
-    Xapian::doccount sum = 0;
-    for (const auto& part : parts_) sum += part->estimate();
-    return sum;
+  Xapian::doccount most() const override {
+    std::uint64_t sum = 0;
+    for (const auto& part : parts_) sum += part->most();
+    return static_cast<Xapian::doccount>(
+        std::min<std::uint64_t>(sum, std::numeric_limits<Xapian::doccount>::max()));
   }
 
  private:
@@ -168,7 +170,7 @@ class AndNotCursor final : public Cursor {
     while (found != kEnd && dropped_->seek(found) == found) found = kept_->seek(found + 1);
     return found;
   }
-  Xapian::doccount estimate() const override { return kept_->estimate(); }
+  Xapian::doccount most() const override { return kept_->most(); }
 
  private:
   std::unique_ptr<Cursor> kept_;
@@ -257,6 +259,8 @@ std::unique_ptr<MatchWalker> MatchWalker::of(const Xapian::Database& db, const X
 MatchWalker::MatchWalker(std::unique_ptr<Cursor> root) : root_(std::move(root)) {}
 
 MatchWalker::~MatchWalker() = default;
+
+Xapian::doccount MatchWalker::most_matches() const { return root_->most(); }
 
 Xapian::docid MatchWalker::next() {
   if (last_ == kEnd) return 0;

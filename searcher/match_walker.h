@@ -34,6 +34,10 @@ class MatchWalker {
   /// The next document the query matches, or 0 when there are no more.
   Xapian::docid next();
 
+  /// At most how many documents the query matches, from its terms' frequencies without
+  /// reading their posting lists: more than it matches where parts intersect.
+  Xapian::doccount most_matches() const;
+
   /// One part of a query, walked (match_walker.cpp).
   class Cursor;
 
