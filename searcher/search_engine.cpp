@@ -33,9 +33,9 @@ constexpr double kRecencyMaxWeight = 2.0;
 // Matches looked at past the page when folding copies: a copy ranked further down is not
 // counted in "+N similar".
 constexpr std::size_t kCollapseLookahead = 20;
-// Matches beyond which a query's matches are counted by walking it rather than by the matcher
-// (measured through the API over bench/query_latency's words: docs/ARCHITECTURE.md, "Counting
-// without the matcher").
+// A query that may match more than this many articles (`MatchWalker::most_matches`) is counted
+// by walking it rather than by the matcher (measured through the API over bench/query_latency's
+// words: docs/ARCHITECTURE.md, "Counting without the matcher").
 constexpr Xapian::doccount kWalkedFrom = 256;
 // Words of an article that `similar` searches for.
 constexpr Xapian::termcount kSimilarTerms = 25;
@@ -237,18 +237,15 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
   ordinals_.prepare(read);
   FacetCounter counter(ordinals_.rows(slots));
   const Xapian::doccount documents = db_.get_doccount();
-  // Every match is counted when facets need it, else up to `count_exactly_up_to`, by the
-  // matcher's first pass with the counter as its spy. Where a query matches more than
-  // `kWalkedFrom` and can be walked, the matcher stops counting there and the matches are
-  // counted again by walking the query's posting lists (`MatchWalker`): for many matches an
-  // order of magnitude cheaper than the matcher, which weighs each, but for a few dearer than
-  // counting them in the pass that ranks them anyway.
+  // Every match is counted when facets need it, else up to `count_exactly_up_to`. A query
+  // that may match more than `kWalkedFrom` articles (its terms say at most how many) and can
+  // be walked is counted by walking its posting lists (`MatchWalker`), an order of magnitude
+  // cheaper than the matcher, which weighs every match: the matcher then only ranks the page,
+  // and a search without hits (a facet panel, a timeline), walked whatever its size, needs it
+  // only to estimate the matches past `counted_up_to`. A query of a few matches is counted
+  // more cheaply by the matcher's first pass, with the counter as its spy, as it ranks them.
   const std::uint64_t counted_up_to =
       slots.empty() ? std::min<std::uint64_t>(request.count_exactly_up_to, documents) : documents;
-  const std::unique_ptr<MatchWalker> walker =
-      counted_up_to > kWalkedFrom ? MatchWalker::of(db_, query, ordinals_) : nullptr;
-  enquire.add_matchspy(&counter);
-  const auto check_at_least = static_cast<Xapian::doccount>(walker ? kWalkedFrom : counted_up_to);
   // Copies are folded among the best-ranked matches only: Xapian's own collapse key would read
   // the key of every candidate, which costs more than the rest of a query (measured with
   // bench/query_latency). The window grows until it holds the page, or the matches run out.
@@ -256,29 +253,31 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
       request.collapse_duplicates ? &ordinals_.slot(schema::kDuplicateSlot) : nullptr;
   const std::size_t wanted = request.offset + request.limit;
   std::size_t window = keys != nullptr && wanted > 0 ? 2 * wanted + kCollapseLookahead : wanted;
+  std::unique_ptr<MatchWalker> walker =
+      counted_up_to > kWalkedFrom ? MatchWalker::of(db_, query, ordinals_) : nullptr;
+  if (walker && wanted > 0 && walker->most_matches() <= kWalkedFrom) walker = nullptr;
+  const bool walked_all = walker && walk(*walker, counter, counted_up_to);
+  if (!walker) enquire.add_matchspy(&counter);
   // With no hits to show, nothing needs a weight, and looking at every match Xapian's matcher
   // spends most of its time on BM25 weights: a facet panel or timeline (seven facets, no hits)
   // took 0.69 of the time at p95 without them on Reuters-21578 (bench/query_latency, two
   // rounds).
   if (wanted == 0) enquire.set_weighting_scheme(Xapian::BoolWeight());
-  bool walked_all = false;
   Xapian::MSet mset;
   std::vector<Xapian::MSetIterator> page;  // the hits to show
-  std::vector<std::size_t> copies;        // of each, folded into it
-  Xapian::MSet counted;  // the first pass's, which saw the matches the total is made from
-  for (bool first_pass = true;; first_pass = false) {
-    // The first pass counts every match the total and facets need (or the first of many, which
-    // the walker then counts again); a wider window, to fold more copies, needs only the
-    // best-ranked matches again (ten copies of every story made a faceted search on the 10x
-    // corpus re-count all its matches four times).
-    mset = enquire.get_mset(0, static_cast<Xapian::doccount>(window),
-                            first_pass ? check_at_least : 0);
+  std::vector<std::size_t> copies;         // of each, folded into it
+  Xapian::MSet counted;  // the first pass's, which estimates the matches not counted
+  // Walked without hits, every match is counted and there is nothing to rank.
+  for (bool first_pass = true; wanted > 0 || !walked_all; first_pass = false) {
+    // Unless walked, the first pass counts the matches; a wider window, to fold more copies,
+    // needs only the best-ranked matches again (ten copies of every story made a
+    // faceted search on the 10x corpus re-count all its matches four times).
+    mset =
+        enquire.get_mset(0, static_cast<Xapian::doccount>(window),
+                         first_pass && !walker ? static_cast<Xapian::doccount>(counted_up_to) : 0);
     if (first_pass) {
       counted = mset;
       enquire.clear_matchspies();
-      if (walker && counter.matches() >= check_at_least) {
-        walked_all = walk(*walker, counter, counted_up_to);
-      }
     }
     page.clear();
     copies.clear();
@@ -314,7 +313,7 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
   const std::uint64_t matches = counter.matches();
   // The walker saw every match when it came to the end; the matcher when it saw fewer than it
   // was asked to check, or all.
-  if (walked_all || matches < check_at_least || check_at_least == documents) {
+  if (walked_all || matches < counted_up_to || counted_up_to == documents) {
     results.total = Total{.estimated = matches, .lower = matches, .upper = matches, .exact = true};
   } else {
     results.total = Total{.estimated = std::max<std::uint64_t>(counted.get_matches_estimated(), matches),
