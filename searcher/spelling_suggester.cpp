@@ -108,7 +108,8 @@ const std::vector<std::vector<SpellingSuggester::KnownWord>>& SpellingSuggester:
 
 std::vector<SpellingSuggester::Form> SpellingSuggester::corrections(const std::vector<Form>& forms,
                                                                     std::string_view typed,
-                                                                    Xapian::doccount wanted) {
+                                                                    Xapian::doccount wanted,
+                                                                    std::size_t most) {
   std::map<Form, std::size_t> near;  // candidate → its distance from the nearest form
   for (const Form& form : forms) {
     if (form.text.empty()) continue;
@@ -130,28 +131,72 @@ std::vector<SpellingSuggester::Form> SpellingSuggester::corrections(const std::v
   // Nearest first; among equals, the one nearest to the word as typed, as the stems of
   // several languages may be near different words (`yeuter` is stemmed `yeut` in Danish, one
   // edit from `yet`, and `yeuter` in English, one edit from `yeutter`); then the most frequent.
-  // Smaller is better in each place: the frequency is negated by its complement.
-  std::vector<std::tuple<std::size_t, std::size_t, Xapian::doccount, Form>> ranked;
+  // Counting a word's articles takes term lookups (most of a correction's time when every
+  // candidate was counted), so only the nearest are counted, equals together, until `most`
+  // are found.
+  std::vector<std::tuple<std::size_t, std::size_t, Form>> by_distance;
   for (const auto& [candidate, distance] : near) {
-    const Xapian::doccount candidate_frequency = articles_with(candidate);
-    if (candidate_frequency < wanted) continue;
-    ranked.emplace_back(distance, edit_distance(typed, candidate.text, kLongestWord),
-                        std::numeric_limits<Xapian::doccount>::max() - candidate_frequency,
-                        candidate);
+    by_distance.emplace_back(distance, edit_distance(typed, candidate.text, kLongestWord),
+                             candidate);
   }
-  std::sort(ranked.begin(), ranked.end());
+  std::sort(by_distance.begin(), by_distance.end());
+  const auto distances = [](const auto& entry) {
+    return std::pair(std::get<0>(entry), std::get<1>(entry));
+  };
   std::vector<Form> likeliest;
-  for (auto& entry : ranked) likeliest.push_back(std::move(std::get<Form>(entry)));
+  for (auto equals = by_distance.begin(); equals != by_distance.end() && likeliest.size() < most;) {
+    const auto past = std::find_if(equals, by_distance.end(), [&](const auto& entry) {
+      return distances(entry) != distances(*equals);
+    });
+    std::vector<std::pair<TermArticles, Form>> possible;
+    for (; equals != past; ++equals) {
+      const TermArticles terms = term_articles(std::get<Form>(*equals));
+      if (terms.most() >= wanted) possible.emplace_back(terms, std::move(std::get<Form>(*equals)));
+    }
+    // Counting exactly intersects posting lists (most of a correction's time when every
+    // candidate was counted), so it is done only where the bounds leave open whether a word is
+    // frequent enough, or how it ranks among its equals: where its bounds overlap another's.
+    // Smaller is better: the frequency is negated by its complement.
+    const auto overlapped = [&](std::size_t i) {
+      const TermArticles& terms = possible[i].first;
+      for (std::size_t j = 0; j < possible.size(); ++j) {
+        const TermArticles& other = possible[j].first;
+        if (j != i && terms.least() <= other.most() && other.least() <= terms.most()) return true;
+      }
+      return false;
+    };
+    std::vector<std::pair<Xapian::doccount, Form>> frequent;
+    for (std::size_t i = 0; i < possible.size(); ++i) {
+      auto& [terms, candidate] = possible[i];
+      const bool counted = terms.least() < wanted || overlapped(i);
+      const Xapian::doccount articles = counted ? articles_with(candidate, terms) : terms.least();
+      if (articles >= wanted) {
+        frequent.emplace_back(std::numeric_limits<Xapian::doccount>::max() - articles,
+                              std::move(candidate));
+      }
+    }
+    std::sort(frequent.begin(), frequent.end());
+    for (auto& [complement, candidate] : frequent) {
+      if (likeliest.size() == most) break;
+      likeliest.push_back(std::move(candidate));
+    }
+  }
   return likeliest;
 }
 
-Xapian::doccount SpellingSuggester::articles_with(const Form& word) const {
+SpellingSuggester::TermArticles SpellingSuggester::term_articles(const Form& word) const {
+  return {.headlines =
+              db_.get_termfreq(TextAnalysis::term_prefix(schema::kHeadline, word.stem) + word.text),
+          .texts = db_.get_termfreq(TextAnalysis::term_prefix("", word.stem) + word.text)};
+}
+
+Xapian::doccount SpellingSuggester::articles_with(const Form& word,
+                                                  const TermArticles& terms) const {
+  const auto [headlines, texts] = terms;
+  if (headlines == 0 || texts == 0) return headlines + texts;
   const std::string in_headline =
       TextAnalysis::term_prefix(schema::kHeadline, word.stem) + word.text;
   const std::string in_text = TextAnalysis::term_prefix("", word.stem) + word.text;
-  const Xapian::doccount headlines = db_.get_termfreq(in_headline);
-  const Xapian::doccount texts = db_.get_termfreq(in_text);
-  if (headlines == 0 || texts == 0) return headlines + texts;
   // Articles with the word in both are counted once: each of the shorter list looked up in
   // the longer.
   const auto& [shorter, longer] =
@@ -248,15 +293,17 @@ std::optional<std::string> SpellingSuggester::suggest(std::string_view query,
           forms.push_back(std::move(stem));
       }
       forms.push_back({token.term, false});
-      // Known if in many articles: one term lookup each tells most words apart.
-      const auto common = [&](const Form& form) {
-        return db_.get_termfreq(TextAnalysis::term_prefix("", form.stem) + form.text) > kRareWord ||
-               db_.get_termfreq(TextAnalysis::term_prefix(schema::kHeadline, form.stem) +
-                                form.text) > kRareWord;
-      };
-      if (std::any_of(forms.begin(), forms.end(), common)) continue;
+      // Known if in many articles: two term lookups for each form tell most words apart.
+      std::vector<TermArticles> terms;
+      for (const Form& form : forms) terms.push_back(term_articles(form));
+      if (std::any_of(terms.begin(), terms.end(),
+                      [](const TermArticles& t) { return t.least() > kRareWord; })) {
+        continue;
+      }
       Xapian::doccount frequency = 0;
-      for (const Form& form : forms) frequency = std::max(frequency, articles_with(form));
+      for (std::size_t i = 0; i < forms.size(); ++i) {
+        frequency = std::max(frequency, articles_with(forms[i], terms[i]));
+      }
       if (frequency > kRareWord) continue;
       if (in_dictionary(text.substr(token.begin, token.end - token.begin))) continue;
       // A word the archive holds a few times is often the archive's own typo: a neighbour far
@@ -272,9 +319,8 @@ std::optional<std::string> SpellingSuggester::suggest(std::string_view query,
         });
       };
       std::string replacement;
-      std::size_t tried = 0;
-      for (const Form& correction : corrections(forms, token.term, frequency * kMoreFrequent)) {
-        if (tried++ == kCorrectionsShown) break;
+      for (const Form& correction :
+           corrections(forms, token.term, frequency * kMoreFrequent, kCorrectionsShown)) {
         std::string shown = shown_form(correction, forms, token.term, analysis);
         if (stopword(shown)) break;
         if (edit_distance(token.term, shown, edit_limit(token.term)) <= edit_limit(token.term)) {

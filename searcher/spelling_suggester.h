@@ -3,6 +3,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <span>
@@ -66,12 +67,22 @@ class SpellingSuggester {
     bool stem;
     auto operator<=>(const Form&) const = default;
   };
-  /// The indexed words near one of `forms` (the forms of `typed`), in at least `wanted`
-  /// articles, the likeliest first.
+  /// The `most` likeliest indexed words near one of `forms` (the forms of `typed`), in at
+  /// least `wanted` articles, the likeliest first.
   std::vector<Form> corrections(const std::vector<Form>& forms, std::string_view typed,
-                                Xapian::doccount wanted);
-  /// How many articles hold `word`, in the headline or the rest of the text.
-  Xapian::doccount articles_with(const Form& word) const;
+                                Xapian::doccount wanted, std::size_t most);
+  /// The articles holding a word in their headline, and in the rest of their text (two term
+  /// frequencies): those holding it at all are at least the larger and at most the sum.
+  struct TermArticles {
+    Xapian::doccount headlines = 0;
+    Xapian::doccount texts = 0;
+    Xapian::doccount least() const { return std::max(headlines, texts); }
+    Xapian::doccount most() const { return headlines + texts; }
+  };
+  TermArticles term_articles(const Form& word) const;
+  /// How many articles hold `word`, whose term frequencies are `terms`, in the headline or the
+  /// rest of the text.
+  Xapian::doccount articles_with(const Form& word, const TermArticles& terms) const;
   /// A word of the first article holding `stem` that stems to it: the stem itself if written
   /// there, else the word written most often (`interest` rather than `interests`).
   std::string written_form(const std::string& stem, TextAnalysis& analysis) const;

@@ -85,6 +85,24 @@ TEST_F(SpellingSuggesterTest, CountsAnArticleWithTheWordInHeadlineAndBodyOnce) {
   EXPECT_EQ(suggest("opek"), "opec");
 }
 
+// `maple` and `marble` are each one edit from `mable`: the one in more articles wins, counted
+// exactly where the terms' frequencies leave it open (an article with the word in its headline
+// and its body counts once).
+TEST_F(SpellingSuggesterTest, AmongEquallyNearWordsTakesTheOneInMoreArticles) {
+  for (int i = 0; i < 15; ++i) add({"marble"});
+  // In twenty articles: more than `marble`, though no more than fifteen by either term alone.
+  for (int i = 0; i < 10; ++i) add({"Smaple"});
+  for (int i = 0; i < 10; ++i) add({"maple"});
+  EXPECT_EQ(suggest("mable"), "maple");
+}
+
+TEST_F(SpellingSuggesterTest, AmongEquallyNearWordsCountsAnArticleOnce) {
+  for (int i = 0; i < 15; ++i) add({"marble"});
+  // In twelve articles, though its terms' frequencies add up to twenty-four.
+  for (int i = 0; i < 12; ++i) add({"Smaple", "maple"});
+  EXPECT_EQ(suggest("mable"), "marble");
+}
+
 TEST_F(SpellingSuggesterTest, ReadsTheWordsAgainOnceCleared) {
   SpellingSuggester suggester(db_);
   EXPECT_EQ(suggester.suggest("bundesbnak", analysis_, {}), "bundesbank");
