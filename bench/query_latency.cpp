@@ -6,10 +6,13 @@
 // per kind of query (median over repetitions) and each p95 as a ratio of plain Xapian's top 10,
 // and of plain Xapian's top 10 with its hits read.
 //
-//   query_latency [--files N] [--copies K] [--queries Q] [benchmark flags]
+//   query_latency [--files N] [--copies K] [--stories S] [--queries Q] [benchmark flags]
 //
 // --files: Reuters-21578 SGML files to read (default all 22); --copies: the archive indexed K
-// times with distinct ids (10 for the 10x corpus); --queries: words sampled from headlines.
+// times with distinct ids (10 for the 10x corpus); --stories: S consecutive stories joined into
+// one article under the first's headline and date, for stories as long as a newspaper's
+// (Reuters' bodies are 560 bytes at the median; 6 makes about 3 KB); --queries: words sampled
+// from headlines.
 #include <benchmark/benchmark.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
@@ -37,6 +40,7 @@ using Clock = std::chrono::steady_clock;
 struct Settings {
   int files = 22;
   int copies = 1;
+  std::size_t stories = 1;
   std::size_t queries = 200;
 };
 
@@ -81,9 +85,14 @@ void build(const Settings& settings) {
     paths.push_back(fmt::format("{}/reut2-{:03}.sgm", NEWSDEX_REUTERS_DIR, i));
   }
   std::vector<newsdex::Article> articles;
+  std::size_t read = 0;
   newsdex::read_articles(paths, {}, {.on_article = [&](newsdex::Article&& a) {
-                                       articles.push_back(std::move(a));
-                                     }});
+                           if (read++ % settings.stories == 0) {
+                             articles.push_back(std::move(a));
+                           } else {
+                             articles.back().body += "\n\n" + a.body;
+                           }
+                         }});
 
   check_sqlite(sqlite3_open((workload.dir / "fts.db").c_str(), &workload.fts), "open");
   check_sqlite(sqlite3_exec(workload.fts,
@@ -280,6 +289,8 @@ int main(int argc, char** argv) {
       settings.files = value("--files=");
     } else if (arg.starts_with("--copies=")) {
       settings.copies = value("--copies=");
+    } else if (arg.starts_with("--stories=")) {
+      settings.stories = static_cast<std::size_t>(std::max(1, value("--stories=")));
     } else if (arg.starts_with("--queries=")) {
       settings.queries = static_cast<std::size_t>(value("--queries="));
     } else {
@@ -292,8 +303,11 @@ int main(int argc, char** argv) {
     return 0;
   }
   build(settings);
-  std::fprintf(stderr, "%zu one-word and %zu phrase queries over %d copies of %d files\n",
-               workload.words.size(), workload.phrases.size(), settings.copies, settings.files);
+  std::fprintf(stderr,
+               "%zu one-word and %zu phrase queries over %d copies of %d files, %zu stories an "
+               "article\n",
+               workload.words.size(), workload.phrases.size(), settings.copies, settings.files,
+               settings.stories);
   const auto iterations = static_cast<benchmark::IterationCount>(workload.words.size());
   for (auto [name, function] : {std::pair{"PlainXapianTop10", &PlainXapianTop10},
                                 {"PlainXapianExactTotal", &PlainXapianExactTotal},
