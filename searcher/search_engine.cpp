@@ -40,20 +40,43 @@ constexpr Xapian::doccount kWalkedFrom = 256;
 // Words of an article that `similar` searches for.
 constexpr Xapian::termcount kSimilarTerms = 25;
 
-// The article's own words, in its headline (`S`) or elsewhere (unprefixed), as stems (`Z`
-// first) in a language with a stemmer: not its id or facets. Words start with a lower-case
-// letter, a digit or a non-ASCII byte; prefixes are capitals.
+// A free-text term's word, and whether it is the headline's: `Zoil` and `oil` are the text's,
+// `ZSoil` and `Soil` the headline's (stems, `Z` first, in a language with a stemmer). Words
+// start with a lower-case letter, a digit or a non-ASCII byte; prefixes are capitals, so an
+// id's or a facet's term has none.
+struct TermWord {
+  std::string_view word;
+  bool headline = false;
+};
+std::optional<TermWord> word_of(std::string_view term) {
+  if (term.starts_with('Z')) term.remove_prefix(1);
+  const bool headline = term.starts_with(schema::kHeadline);
+  if (headline) term.remove_prefix(schema::kHeadline.size());
+  if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) return std::nullopt;
+  return TermWord{term, headline};
+}
+
+// The article's own words, in its headline or elsewhere, as stems in a language with a
+// stemmer: not its id or facets.
 class WordsOnly : public Xapian::ExpandDecider {
  public:
   bool operator()(const std::string& term) const override {
-    std::string_view word = term;
-    if (word.starts_with('Z')) word.remove_prefix(1);
-    if (word.starts_with(schema::kHeadline)) word.remove_prefix(schema::kHeadline.size());
-    if (word.size() <= 2) return false;
-    const auto first = static_cast<unsigned char>(word[0]);
-    return !(first >= 'A' && first <= 'Z');
+    const std::optional<TermWord> word = word_of(term);
+    return word && word->word.size() > 2;
   }
 };
+
+// Whether the index holds a word of the query for a hit's headline (`headline`) or the rest of
+// its text: one of the query's terms, as `enquire` matched them.
+bool holds_query_word(const Xapian::Enquire& enquire, const Xapian::MSetIterator& hit,
+                      bool headline) {
+  for (auto term = enquire.get_matching_terms_begin(hit);
+       term != enquire.get_matching_terms_end(hit); ++term) {
+    const std::optional<TermWord> word = word_of(*term);
+    if (word && word->headline == headline) return true;
+  }
+  return false;
+}
 
 // Ordinals follow the values' order, so the days seen, sorted, come in date order and each
 // bucket's days are consecutive.
@@ -342,8 +365,10 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
       hit.language = languages->value(language.front());
     }
     if (request.snippet_length > 0) {
-      const std::string& text = stored.body.empty() ? stored.headline : stored.body;
-      hit.snippet = snippets->make(text, hit.language, request.snippet_length);
+      const bool headline = stored.body.empty();
+      const std::string& text = headline ? stored.headline : stored.body;
+      hit.snippet = snippets->make(text, hit.language, request.snippet_length,
+                                   [&] { return holds_query_word(enquire, it, headline); });
     }
     hit.headline = std::move(stored.headline);
     hit.similar = copies[i];

@@ -351,7 +351,8 @@ SnippetMaker::SnippetMaker(const Xapian::Query& query, TextAnalysis& analysis)
 
 SnippetMaker::~SnippetMaker() = default;
 
-Snippet SnippetMaker::make(std::string_view text, std::string_view language, std::size_t length) {
+Snippet SnippetMaker::make(std::string_view text, std::string_view language, std::size_t length,
+                           const std::function<bool()>& holds_query_word) {
   // Analysing a whole long story costs more than the rest of a search, so only a stretch from
   // the first place a query word seems to start is analysed, when that gives the passage the
   // whole text would: one with every query word (none can be before it; with one query word,
@@ -384,9 +385,22 @@ Snippet SnippetMaker::make(std::string_view text, std::string_view language, std
   }
   // A short story, query words that do not start with ASCII letters, a passage that needs it
   // all, query words not as written (a phrase across a line break, a word that folds to one)
-  // or none: the whole text, whose opening is the snippet without a match.
+  // or none: the whole text, whose opening is the snippet without a match. Wildcards are
+  // expanded as Xapian matches, so the index's terms do not tell where their words are.
+  if (holds_query_word && text.size() > 2 * length && words_->wildcards.empty() &&
+      !holds_query_word()) {
+    return opening(text, length);
+  }
   const detail::Matches found = matches(text, language);
   return passage(text, 0, text.size(), found, best_window(found, length), length);
+}
+
+Snippet SnippetMaker::opening(std::string_view text, std::size_t length) {
+  // A byte past the length, so that the opening is cut at a word as in the whole text.
+  const std::size_t to = around(text, 0, length + 1, length).second;
+  const detail::Matches found{
+      .tokens = analysis_.tokenize(text.substr(0, to)), .word_of = {}, .matched = {}};
+  return passage(text, 0, to, found, Window{}, length);
 }
 
 detail::Matches SnippetMaker::matches(std::string_view text, std::string_view language) {

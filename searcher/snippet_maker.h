@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -47,9 +48,17 @@ class SnippetMaker {
   SnippetMaker(const SnippetMaker&) = delete;
   SnippetMaker& operator=(const SnippetMaker&) = delete;
 
-  Snippet make(std::string_view text, std::string_view language, std::size_t length);
+  /// `holds_query_word`, if given, is asked, where finding the passage would otherwise mean
+  /// analysing the whole of a long text, whether the index holds one of the query's terms for
+  /// `text`: if not, the text has no query word (unless a wildcard's), and only the opening that
+  /// is then its snippet is analysed (a story found by its headline alone is not segmented
+  /// whole to show its first lines).
+  Snippet make(std::string_view text, std::string_view language, std::size_t length,
+               const std::function<bool()>& holds_query_word = {});
 
  private:
+  /// The snippet of a text without a query word, analysing only the opening that it is.
+  Snippet opening(std::string_view text, std::size_t length);
   /// The words of `text` (in `language`) and the query words they match.
   detail::Matches matches(std::string_view text, std::string_view language);
 

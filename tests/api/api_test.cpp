@@ -147,6 +147,27 @@ TEST_F(ApiTest, SnippetsMarkEveryMatchedWord) {
             "Crude");
 }
 
+// A long story's snippet marks a word it does not write as typed (`Zürich` for `zurich`),
+// which only analysing the whole story finds; a story matched by its headline alone shows its
+// opening, unmarked.
+TEST_F(ApiTest, SnippetsOfLongStoriesMarkWordsWrittenOtherwise) {
+  std::string quiet;
+  for (int i = 0; i < 20; ++i) quiet += "Markets were quiet as traders waited for news. ";
+  {
+    Index index = Index::open(db_);
+    index.add(
+        story("z1", "Banks rally", quiet + "Banks in Zürich rallied. " + quiet, "2023-06-01"));
+    index.add(story("z2", "Zürich banks rally", "Trading opened late. " + quiet, "2023-06-02"));
+    index.commit();
+  }
+  const Searcher searcher = Searcher::open(db_);
+  const SearchResults results = searcher.search({.query = "zurich", .sort = SortOrder::newest});
+  ASSERT_THAT(ids(results), ElementsAre("z2", "z1"));
+  EXPECT_TRUE(results.hits[0].snippet.highlights.empty());
+  EXPECT_THAT(results.hits[0].snippet.text, ::testing::StartsWith("Trading opened late. Markets"));
+  EXPECT_THAT(results.hits[1].snippet.to_html(), HasSubstr("in <mark>Zürich</mark> rallied"));
+}
+
 TEST_F(ApiTest, FacetsCountTheWholeMatchSet) {
   const Searcher searcher = Searcher::open(db_);
   const SearchResults results =

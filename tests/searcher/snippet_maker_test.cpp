@@ -60,6 +60,37 @@ TEST(SnippetMaker, WithoutAMatchShowsTheStorysOpening) {
   EXPECT_TRUE(snippet.highlights.empty());
 }
 
+// A long story the index holds no query word for (found by its headline alone) is analysed
+// only as far as its opening, which is what analysing it whole gives, cut at the same word
+// whatever the length.
+TEST(SnippetMaker, AsksTheIndexBeforeAnalysingAWholeStoryWithoutAMatch) {
+  TextAnalysis analysis;
+  const std::string text =
+      "Harvest begins. " + filler(60) + "Oilseed crops fared well. " + filler(60);
+  SnippetMaker maker(Xapian::Query("Zoil"), analysis);
+  for (std::size_t length = 100; length <= 140; ++length) {
+    int asked = 0;
+    const Snippet opening = maker.make(text, "en", length, [&] {
+      ++asked;
+      return false;
+    });
+    EXPECT_EQ(asked, 1);
+    EXPECT_EQ(opening.text, maker.make(text, "en", length).text) << "length " << length;
+    EXPECT_TRUE(opening.highlights.empty());
+  }
+}
+
+// A wildcard is expanded as Xapian matches, so the index's terms cannot say a text lacks its
+// words. `Zürich` is not written as it folds, so only analysing the whole story finds it.
+TEST(SnippetMaker, FindsAWildcardsWordsWhateverTheIndexSays) {
+  TextAnalysis analysis;
+  const std::string text = filler(60) + "Zürich banks rallied. " + filler(60);
+  const Xapian::Query wildcard(Xapian::Query::OP_WILDCARD, "zur");
+  const Snippet snippet =
+      SnippetMaker(wildcard, analysis).make(text, "en", 120, [] { return false; });
+  EXPECT_THAT(marked(snippet), HasSubstr("[Zürich] banks"));
+}
+
 TEST(SnippetMaker, MarksAPhraseOnlyWhereItStandsWhole) {
   TextAnalysis analysis;
   const std::string text = "Crude stocks fell. " + filler(60) + "Prices of crude oil rose. " + filler(60);
