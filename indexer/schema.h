@@ -4,10 +4,11 @@
 // The layout of a newsdex database: term prefixes, value slots and metadata keys.
 // docs/SCHEMA.md documents each of these; change both in the same commit.
 
+#include <xapian.h>
+
+#include <optional>
 #include <string>
 #include <string_view>
-
-#include <xapian.h>
 
 namespace newsdex::schema {
 
@@ -28,6 +29,26 @@ inline constexpr unsigned kBlockSize = 16384;
 // Free-text prefixes (Omega conventions where one exists).
 // Captions and body are unprefixed; unfielded queries search them and the headline.
 inline constexpr std::string_view kHeadline = "S";  // headline words, only under this prefix
+
+/// A free-text term's word and where it is from: `oil` is the text's as written, `Soil` the
+/// headline's, `Zoil` and `ZSoil` the same as stems. Only the articles of a language with a
+/// stemmer have stems, and only they have no words as written (`TextAnalysis::index_text`).
+struct TextTerm {
+  std::string_view word;
+  bool stem = false;
+  bool headline = false;
+};
+
+/// `term` as a free-text term, or nullopt for any other (an id's, a facet's). Words start with
+/// a lower-case letter, a digit or a non-ASCII byte; prefixes are capitals.
+inline std::optional<TextTerm> text_term(std::string_view term) {
+  const bool stem = term.starts_with('Z');
+  if (stem) term.remove_prefix(1);
+  const bool headline = term.starts_with(kHeadline);
+  if (headline) term.remove_prefix(kHeadline.size());
+  if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) return std::nullopt;
+  return TextTerm{term, stem, headline};
+}
 
 // Boolean (filter and facet) prefixes. Values keep their case so a facet value printed to a
 // user can be used verbatim as a filter.

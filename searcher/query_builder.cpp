@@ -83,11 +83,15 @@ std::vector<FilterField> filter_fields() {
   };
 }
 
-// Whether every article `query` matches has a stem (`Z`) term, which only the articles of
-// languages with a stemmer have.
-bool needs_a_stem(const Xapian::Query& query) {
+// Whether every article `query` matches has a free-text term that is a stem (`stem`), which
+// only the articles of languages with a stemmer have, or else a word as written, which only
+// the others have (`schema::TextTerm`).
+bool needs_a_text_term(const Xapian::Query& query, bool stem) {
   using Q = Xapian::Query;
-  if (query.get_type() == Q::LEAF_TERM) return (*query.get_unique_terms_begin()).starts_with('Z');
+  if (query.get_type() == Q::LEAF_TERM) {
+    const std::optional<schema::TextTerm> term = schema::text_term(*query.get_unique_terms_begin());
+    return term && term->stem == stem;
+  }
   // A match of one of these matches all its subqueries; of one of these, at least one; of one
   // of these, its first.
   constexpr Q::op kAll[] = {Q::OP_AND, Q::OP_FILTER, Q::OP_NEAR, Q::OP_PHRASE};
@@ -98,10 +102,10 @@ bool needs_a_stem(const Xapian::Query& query) {
   };
   const std::size_t parts = query.get_num_subqueries();
   std::size_t needing = 0;  // subqueries that need one
-  for (std::size_t i = 0; i < parts; ++i) needing += needs_a_stem(query.get_subquery(i));
+  for (std::size_t i = 0; i < parts; ++i) needing += needs_a_text_term(query.get_subquery(i), stem);
   if (is_one_of(kAll)) return needing > 0;
   if (is_one_of(kOne)) return parts > 0 && needing == parts;
-  return is_one_of(kFirst) && parts > 0 && needs_a_stem(query.get_subquery(0));
+  return is_one_of(kFirst) && parts > 0 && needs_a_text_term(query.get_subquery(0), stem);
 }
 
 // The words QueryParser may stem or stop in `normalized` (as `normalize_query` leaves a
@@ -255,26 +259,22 @@ Xapian::Query QueryBuilder::parse(std::string_view text) {
       branch_languages.insert(languages.begin(), languages.end());
     }
     if (branches.size() == 1) return branches.begin()->second.first;
-    // Articles of a language without a stemmer have no stems: a branch that needs one cannot
-    // match them, and if it is for every other language it needs no filter at all (the
-    // stemmed branch of most words on Reuters).
-    std::size_t all_languages = 0;
+    // Only the articles of languages with a stemmer have stems, and only the others words as
+    // written: a branch that needs one of these, and is for every language that has them,
+    // needs no filter (on Reuters, the stemmed branch of most words, and the branch of the 834
+    // articles of no known language).
+    std::set<std::string> stemmed;
     std::set<std::string> unstemmed;
     for (const auto& [key, languages] : languages_by_analysis) {
-      all_languages += languages.size();
-      if (analysis_.stemmer(languages.front()).is_none()) {
-        unstemmed.insert(languages.begin(), languages.end());
-      }
+      (analysis_.stemmer(languages.front()).is_none() ? unstemmed : stemmed)
+          .insert(languages.begin(), languages.end());
     }
     const SlotOrdinals& languages = ordinals_->slot(schema::kLanguageSlot);
     std::vector<Xapian::Query> filtered;
     for (const auto& [serialised, branch] : branches) {
-      const Xapian::Query& query = branch.first;
-      const std::set<std::string>& branch_languages = branch.second;
-      if (needs_a_stem(query) && branch_languages.size() + unstemmed.size() == all_languages &&
-          std::none_of(unstemmed.begin(), unstemmed.end(), [&](const std::string& language) {
-            return branch_languages.contains(language);
-          })) {
+      const auto& [query, branch_languages] = branch;
+      if ((needs_a_text_term(query, true) && branch_languages == stemmed) ||
+          (needs_a_text_term(query, false) && branch_languages == unstemmed)) {
         filtered.push_back(query);
         continue;
       }

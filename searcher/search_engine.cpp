@@ -40,28 +40,12 @@ constexpr Xapian::doccount kWalkedFrom = 256;
 // Words of an article that `similar` searches for.
 constexpr Xapian::termcount kSimilarTerms = 25;
 
-// A free-text term's word, and whether it is the headline's: `Zoil` and `oil` are the text's,
-// `ZSoil` and `Soil` the headline's (stems, `Z` first, in a language with a stemmer). Words
-// start with a lower-case letter, a digit or a non-ASCII byte; prefixes are capitals, so an
-// id's or a facet's term has none.
-struct TermWord {
-  std::string_view word;
-  bool headline = false;
-};
-std::optional<TermWord> word_of(std::string_view term) {
-  if (term.starts_with('Z')) term.remove_prefix(1);
-  const bool headline = term.starts_with(schema::kHeadline);
-  if (headline) term.remove_prefix(schema::kHeadline.size());
-  if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) return std::nullopt;
-  return TermWord{term, headline};
-}
-
 // The article's own words, in its headline or elsewhere, as stems in a language with a
 // stemmer: not its id or facets.
 class WordsOnly : public Xapian::ExpandDecider {
  public:
   bool operator()(const std::string& term) const override {
-    const std::optional<TermWord> word = word_of(term);
+    const std::optional<schema::TextTerm> word = schema::text_term(term);
     return word && word->word.size() > 2;
   }
 };
@@ -72,7 +56,7 @@ bool holds_query_word(const Xapian::Enquire& enquire, const Xapian::MSetIterator
                       bool headline) {
   for (auto term = enquire.get_matching_terms_begin(hit);
        term != enquire.get_matching_terms_end(hit); ++term) {
-    const std::optional<TermWord> word = word_of(*term);
+    const std::optional<schema::TextTerm> word = schema::text_term(*term);
     if (word && word->headline == headline) return true;
   }
   return false;
