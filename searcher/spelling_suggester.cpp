@@ -293,13 +293,13 @@ std::optional<std::string> SpellingSuggester::suggest(std::string_view query,
           forms.push_back(std::move(stem));
       }
       forms.push_back({token.term, false});
-      // Known if in many articles: two term lookups for each form tell most words apart.
+      // Known if in many articles: the term lookups of a form or two tell most words apart.
       std::vector<TermArticles> terms;
-      for (const Form& form : forms) terms.push_back(term_articles(form));
-      if (std::any_of(terms.begin(), terms.end(),
-                      [](const TermArticles& t) { return t.least() > kRareWord; })) {
-        continue;
+      for (const Form& form : forms) {
+        terms.push_back(term_articles(form));
+        if (terms.back().least() > kRareWord) break;
       }
+      if (terms.back().least() > kRareWord) continue;
       Xapian::doccount frequency = 0;
       for (std::size_t i = 0; i < forms.size(); ++i) {
         frequency = std::max(frequency, articles_with(forms[i], terms[i]));
