@@ -11,8 +11,8 @@
 // --files: Reuters-21578 SGML files to read (default all 22); --copies: the archive indexed K
 // times with distinct ids (10 for the 10x corpus); --stories: S consecutive stories joined into
 // one article under the first's headline and date, for stories as long as a newspaper's
-// (Reuters' bodies are 560 bytes at the median; 6 makes about 3 KB); --queries: words sampled
-// from headlines.
+// (Reuters' bodies are 560 bytes at the median; 6 make 4.5 KB on average); --queries: words
+// sampled from headlines.
 #include <benchmark/benchmark.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
