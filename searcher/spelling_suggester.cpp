@@ -84,7 +84,11 @@ const std::vector<std::vector<SpellingSuggester::KnownWord>>& SpellingSuggester:
         const std::string& term = *it;
         const std::size_t length = term.size() - prefix.size();
         if (length <= kLongestWord) {
-          by_length[length].push_back({{term.substr(prefix.size()), stem}, it.get_termfreq()});
+          const Xapian::doccount articles = it.get_termfreq();
+          by_length[length].push_back({{term.substr(prefix.size()), stem},
+                                       field.empty()
+                                           ? TermArticles{.headlines = 0, .texts = articles}
+                                           : TermArticles{.headlines = articles, .texts = 0}});
         }
       }
     }
@@ -96,7 +100,8 @@ const std::vector<std::vector<SpellingSuggester::KnownWord>>& SpellingSuggester:
     std::vector<KnownWord> merged;
     for (KnownWord& word : words) {
       if (!merged.empty() && merged.back().form == word.form) {
-        merged.back().most_articles += word.most_articles;
+        merged.back().terms.headlines += word.terms.headlines;
+        merged.back().terms.texts += word.terms.texts;
       } else {
         merged.push_back(std::move(word));
       }
@@ -110,7 +115,8 @@ std::vector<SpellingSuggester::Form> SpellingSuggester::corrections(const std::v
                                                                     std::string_view typed,
                                                                     Xapian::doccount wanted,
                                                                     std::size_t most) {
-  std::map<Form, std::size_t> near;  // candidate → its distance from the nearest form
+  // Candidate → its distance from the nearest form, and its terms' frequencies.
+  std::map<Form, std::pair<std::size_t, TermArticles>> near;
   for (const Form& form : forms) {
     if (form.text.empty()) continue;
     const std::size_t limit = edit_limit(form.text);
@@ -120,22 +126,21 @@ std::vector<SpellingSuggester::Form> SpellingSuggester::corrections(const std::v
          length <= size + limit && length < by_length.size(); ++length) {
       for (const KnownWord& candidate : by_length[length]) {
         // Most words are rare: the bound spares comparing them.
-        if (candidate.form.stem != form.stem || candidate.most_articles < wanted) continue;
+        if (candidate.form.stem != form.stem || candidate.terms.most() < wanted) continue;
         const std::size_t distance = edit_distance(form.text, candidate.form.text, limit);
         if (distance == 0 || distance > limit) continue;
-        const auto [at, is_new] = near.emplace(candidate.form, distance);
-        if (!is_new) at->second = std::min(at->second, distance);
+        const auto [at, is_new] = near.try_emplace(candidate.form, distance, candidate.terms);
+        if (!is_new) at->second.first = std::min(at->second.first, distance);
       }
     }
   }
   // Nearest first; among equals, the one nearest to the word as typed, as the stems of
   // several languages may be near different words (`yeuter` is stemmed `yeut` in Danish, one
   // edit from `yet`, and `yeuter` in English, one edit from `yeutter`); then the most frequent.
-  // Counting a word's articles takes term lookups (most of a correction's time when every
-  // candidate was counted), so only the nearest are counted, equals together, until `most`
-  // are found.
+  // Only the nearest are ranked, equals together, until `most` are found.
   std::vector<std::tuple<std::size_t, std::size_t, Form>> by_distance;
-  for (const auto& [candidate, distance] : near) {
+  for (const auto& [candidate, nearest] : near) {
+    const std::size_t distance = nearest.first;
     by_distance.emplace_back(distance, edit_distance(typed, candidate.text, kLongestWord),
                              candidate);
   }
@@ -150,8 +155,8 @@ std::vector<SpellingSuggester::Form> SpellingSuggester::corrections(const std::v
     });
     std::vector<std::pair<TermArticles, Form>> possible;
     for (; equals != past; ++equals) {
-      const TermArticles terms = term_articles(std::get<Form>(*equals));
-      if (terms.most() >= wanted) possible.emplace_back(terms, std::move(std::get<Form>(*equals)));
+      Form& candidate = std::get<Form>(*equals);
+      possible.emplace_back(near.at(candidate).second, std::move(candidate));
     }
     // Counting exactly intersects posting lists (most of a correction's time when every
     // candidate was counted), so it is done only where the bounds leave open whether a word is

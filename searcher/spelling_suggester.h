@@ -94,7 +94,7 @@ class SpellingSuggester {
                          std::string_view typed, TextAnalysis& analysis) const;
   struct KnownWord {
     Form form;
-    Xapian::doccount most_articles;  ///< its terms' frequencies summed: at least its articles
+    TermArticles terms;  ///< its terms' frequencies, read with the words
   };
   /// The indexed words starting with `first`, each once, by length (index 0 unused).
   const std::vector<std::vector<KnownWord>>& words_starting(char first);
