@@ -65,18 +65,18 @@ namespace {
 
 using detail::QueryWords;
 
-// Free-text terms are folded to lower case; a capital starts a prefix. The headline's prefix
-// is dropped so that `headline:` words are marked in the text too; other prefixes are filters.
-// A stem's `Z` is dropped by `stem_of` first.
+// The word a free-text term written as it is stands for (`oil`, `Soil`: `oil`), or empty. The
+// headline's prefix is dropped so that `headline:` words are marked in the text too; other
+// prefixes are filters.
 std::string_view unprefixed(std::string_view term) {
-  if (term.starts_with(schema::kHeadline)) term.remove_prefix(schema::kHeadline.size());
-  const bool prefixed = !term.empty() && term[0] >= 'A' && term[0] <= 'Z';
-  return prefixed ? std::string_view() : term;
+  const std::optional<schema::TextTerm> text = schema::text_term(term);
+  return text && !text->stem ? text->word : std::string_view();
 }
 
 // The stem a stemmed language's term stands for (`Zoil`, `ZSoil`: `oil`), or empty.
 std::string_view stem_of(std::string_view term) {
-  return term.starts_with('Z') ? unprefixed(term.substr(1)) : std::string_view();
+  const std::optional<schema::TextTerm> text = schema::text_term(term);
+  return text && text->stem ? text->word : std::string_view();
 }
 
 std::string leaf_term(const Xapian::Query& leaf) { return *leaf.get_unique_terms_begin(); }
