@@ -6,6 +6,7 @@
 #include <cctype>
 #include <limits>
 #include <map>
+#include <optional>
 #include <tuple>
 #include <vector>
 
@@ -33,6 +34,21 @@ constexpr Xapian::doccount kMainLanguageShare = 100;
 
 // The edits a correction of `word` may make: one in a word of up to four letters, else two.
 std::size_t edit_limit(std::string_view word) { return word.size() <= 4 ? 1 : 2; }
+
+// Of two words as near `typed`, whether `a` is likelier meant than `b`: the one ending more as
+// `typed` does, as a typo keeps a word's ending (`widey`: `widely`, not `wide`; `bankk`:
+// `bank`, not `banks`), then the shorter, then the first in byte order.
+bool likelier(std::string_view a, std::string_view b, std::string_view typed) {
+  const auto ending = [&](std::string_view word) {
+    std::size_t shared = 0;
+    while (shared < word.size() && shared < typed.size() &&
+           word[word.size() - 1 - shared] == typed[typed.size() - 1 - shared]) {
+      ++shared;
+    }
+    return shared;
+  };
+  return std::tuple(ending(b), a.size(), a) < std::tuple(ending(a), b.size(), b);
+}
 
 }  // namespace
 
@@ -216,7 +232,8 @@ Xapian::doccount SpellingSuggester::articles_with(const Form& word,
   return headlines + texts - both;
 }
 
-std::string SpellingSuggester::written_form(const std::string& stem, TextAnalysis& analysis) const {
+std::string SpellingSuggester::written_form(const std::string& stem, std::string_view typed,
+                                            TextAnalysis& analysis) const {
   for (const std::string_view field : {std::string_view(), schema::kHeadline}) {
     const std::string term = TextAnalysis::term_prefix(field, true) + stem;
     const Xapian::PostingIterator first = db_.postlist_begin(term);
@@ -235,27 +252,79 @@ std::string SpellingSuggester::written_form(const std::string& stem, TextAnalysi
         }
       }
     }
-    if (written.contains(stem)) return stem;
-    const auto most =
-        std::max_element(written.begin(), written.end(),
-                         [](const auto& a, const auto& b) { return a.second < b.second; });
-    if (most != written.end()) return most->first;
+    // The nearest to the word as typed, then the most written there.
+    const auto nearest =
+        std::min_element(written.begin(), written.end(), [&](const auto& a, const auto& b) {
+          return std::pair(edit_distance(typed, a.first, kLongestWord), b.second) <
+                 std::pair(edit_distance(typed, b.first, kLongestWord), a.second);
+        });
+    if (nearest != written.end()) return nearest->first;
   }
   return stem;
 }
 
+bool SpellingSuggester::stems_to(const std::string& word, const std::string& stem) const {
+  // The synonym table maps each written word to its stems (docs/SCHEMA.md).
+  for (auto it = db_.synonyms_begin(word); it != db_.synonyms_end(word); ++it) {
+    if (*it == stem) return true;
+  }
+  return false;
+}
+
+std::optional<std::string> SpellingSuggester::written_near(
+    const std::string& stem, std::string_view typed, TextAnalysis& analysis,
+    std::span<const std::string> languages) const {
+  // A stem begins as the words it is made from, but for its last letter at most (`happi`:
+  // `happy`, `happiness`).
+  const std::string start = stem.substr(0, std::max<std::size_t>(stem.size(), 2) - 1);
+  const std::size_t limit = edit_limit(typed);
+  std::optional<std::string> nearest;
+  std::size_t nearest_distance = limit + 1;
+  bool others = false;  // whether the archive wrote words other than the stem that stem to it
+  for (auto key = db_.synonym_keys_begin(start); key != db_.synonym_keys_end(start); ++key) {
+    const std::string& word = *key;
+    const std::size_t distance = edit_distance(typed, word, limit);
+    const bool nearer = distance < nearest_distance ||
+                        (distance == nearest_distance && likelier(word, *nearest, typed));
+    if ((nearer || !others) && stems_to(word, stem)) {
+      others = true;
+      if (nearer) {
+        nearest = word;
+        nearest_distance = distance;
+      }
+    }
+  }
+  // The table leaves out the words that are their own stem (`floor`), so the stem may be a
+  // word too when some language stems it to itself. It is one when the archive wrote no other
+  // word with that stem; else it may be no word (`principl`), or not one the archive wrote
+  // (`turn` beside `turned`), and only an article tells.
+  const bool own_stem =
+      std::any_of(languages.begin(), languages.end(), [&](const std::string& language) {
+        const Xapian::Stem& stemmer = analysis.stemmer(language);
+        return !stemmer.is_none() && stemmer(stem) == stem;
+      });
+  const std::size_t stem_distance = edit_distance(typed, stem, limit);
+  if (own_stem && (stem_distance < nearest_distance ||
+                   (stem_distance == nearest_distance && !likelier(*nearest, stem, typed)))) {
+    if (!others) return stem;
+    return std::nullopt;
+  }
+  return nearest;
+}
+
 std::string SpellingSuggester::shown_form(const Form& correction, const std::vector<Form>& forms,
-                                          std::string_view typed, TextAnalysis& analysis) const {
+                                          std::string_view typed, TextAnalysis& analysis,
+                                          std::span<const std::string> languages) const {
   if (!correction.stem) return correction.text;
   for (const Form& form : forms) {
     if (!form.stem || form.text.size() >= typed.size() || !typed.starts_with(form.text)) continue;
-    // The synonym table maps each written word to its stems (docs/SCHEMA.md).
     const std::string word = correction.text + std::string(typed.substr(form.text.size()));
-    for (auto it = db_.synonyms_begin(word); it != db_.synonyms_end(word); ++it) {
-      if (*it == correction.text) return word;
-    }
+    if (stems_to(word, correction.text)) return word;
   }
-  return written_form(correction.text, analysis);
+  if (std::optional<std::string> near = written_near(correction.text, typed, analysis, languages)) {
+    return *near;
+  }
+  return written_form(correction.text, typed, analysis);
 }
 
 bool SpellingSuggester::in_dictionary(std::string_view word) {
@@ -323,15 +392,20 @@ std::optional<std::string> SpellingSuggester::suggest(std::string_view query,
           return analysis.is_stopword(language, shown);
         });
       };
+      // Of the likeliest corrections, the one shown nearest the word as typed: `faiures` is as
+      // near `fair` as `failur` by their stems, but `fairs` is further from it than `failures`.
       std::string replacement;
+      std::size_t replacement_distance = edit_limit(token.term) + 1;
       for (const Form& correction :
            corrections(forms, token.term, frequency * kMoreFrequent, kCorrectionsShown)) {
-        std::string shown = shown_form(correction, forms, token.term, analysis);
+        std::string shown = shown_form(correction, forms, token.term, analysis, languages);
         if (stopword(shown)) break;
-        if (edit_distance(token.term, shown, edit_limit(token.term)) <= edit_limit(token.term)) {
+        const std::size_t distance = edit_distance(token.term, shown, edit_limit(token.term));
+        if (distance < replacement_distance) {
           replacement = std::move(shown);
-          break;
+          replacement_distance = distance;
         }
+        if (replacement_distance <= 1) break;  // none can be nearer
       }
       if (replacement.empty()) continue;
       if (std::isupper(static_cast<unsigned char>(text[token.begin]))) {

@@ -378,6 +378,25 @@ TEST_F(ApiTest, SuggestsNoCorrectionFarFromTheWordTyped) {
   EXPECT_EQ(Searcher::open(db_).search({.query = "turbn"}).suggestion, "turbine");
 }
 
+// A stem is shown as the word the archive wrote that is nearest the word typed, wherever the
+// archive wrote it: `banks` is the first article's only form of `bank`, `banking` another's.
+// Of several corrections, the one shown nearest the typed word is taken: `faiures` is as near
+// the stem `fair` (more frequent, written `fairs`) as `failur`, written `failures`.
+TEST_F(ApiTest, ShowsTheWrittenWordNearestTheWordTyped) {
+  testing::TempDir dir;
+  Index index = Index::create(dir / "db");
+  index.add(
+      story("b1", "Banks cut rates", "The banks said the banks would cut rates.", "2023-06-01"));
+  index.add(story("b2", "Fees fall", "Fees for online banking fell.", "2023-06-02"));
+  index.add(story("f1", "A fair", "The fairs were fair and the weather fair.", "2023-06-03"));
+  index.add(story("f2", "Fair weather", "A fair day.", "2023-06-04"));
+  index.add(story("f3", "Failures", "The failures mounted.", "2023-06-05"));
+  index.commit();
+  const Searcher searcher = Searcher::open(dir / "db");
+  EXPECT_EQ(searcher.search({.query = "bankng"}).suggestion, "banking");
+  EXPECT_EQ(searcher.search({.query = "faiures"}).suggestion, "failures");
+}
+
 TEST_F(ApiTest, StatsDescribeTheDatabase) {
   const IndexStats stats = Searcher::open(db_).stats();
   EXPECT_EQ(stats.documents, 6u);
