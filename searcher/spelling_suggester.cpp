@@ -279,13 +279,18 @@ std::optional<std::string> SpellingSuggester::written_near(
   const std::string start = stem.substr(0, std::max<std::size_t>(stem.size(), 2) - 1);
   const std::size_t limit = edit_limit(typed);
   std::optional<std::string> nearest;
-  std::size_t nearest_distance = limit + 1;
+  std::size_t nearest_distance = 0;
+  // Whether `word`, `distance` edits from `typed`, is near enough, and nearer or likelier meant
+  // than the nearest so far.
+  const auto better = [&](std::string_view word, std::size_t distance) {
+    return distance <= limit && (!nearest || distance < nearest_distance ||
+                                 (distance == nearest_distance && likelier(word, *nearest, typed)));
+  };
   bool others = false;  // whether the archive wrote words other than the stem that stem to it
   for (auto key = db_.synonym_keys_begin(start); key != db_.synonym_keys_end(start); ++key) {
     const std::string& word = *key;
     const std::size_t distance = edit_distance(typed, word, limit);
-    const bool nearer = distance < nearest_distance ||
-                        (distance == nearest_distance && likelier(word, *nearest, typed));
+    const bool nearer = better(word, distance);
     if ((nearer || !others) && stems_to(word, stem)) {
       others = true;
       if (nearer) {
@@ -303,9 +308,7 @@ std::optional<std::string> SpellingSuggester::written_near(
         const Xapian::Stem& stemmer = analysis.stemmer(language);
         return !stemmer.is_none() && stemmer(stem) == stem;
       });
-  const std::size_t stem_distance = edit_distance(typed, stem, limit);
-  if (own_stem && (stem_distance < nearest_distance ||
-                   (stem_distance == nearest_distance && !likelier(*nearest, stem, typed)))) {
+  if (own_stem && better(stem, edit_distance(typed, stem, limit))) {
     if (!others) return stem;
     return std::nullopt;
   }
