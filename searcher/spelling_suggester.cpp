@@ -232,8 +232,7 @@ Xapian::doccount SpellingSuggester::articles_with(const Form& word,
   return headlines + texts - both;
 }
 
-std::string SpellingSuggester::written_form(const std::string& stem, std::string_view typed,
-                                            TextAnalysis& analysis) const {
+std::string SpellingSuggester::written_form(const std::string& stem, TextAnalysis& analysis) const {
   for (const std::string_view field : {std::string_view(), schema::kHeadline}) {
     const std::string term = TextAnalysis::term_prefix(field, true) + stem;
     const Xapian::PostingIterator first = db_.postlist_begin(term);
@@ -252,13 +251,11 @@ std::string SpellingSuggester::written_form(const std::string& stem, std::string
         }
       }
     }
-    // The nearest to the word as typed, then the most written there.
-    const auto nearest =
-        std::min_element(written.begin(), written.end(), [&](const auto& a, const auto& b) {
-          return std::pair(edit_distance(typed, a.first, kLongestWord), b.second) <
-                 std::pair(edit_distance(typed, b.first, kLongestWord), a.second);
-        });
-    if (nearest != written.end()) return nearest->first;
+    if (written.contains(stem)) return stem;
+    const auto most =
+        std::max_element(written.begin(), written.end(),
+                         [](const auto& a, const auto& b) { return a.second < b.second; });
+    if (most != written.end()) return most->first;
   }
   return stem;
 }
@@ -286,32 +283,24 @@ std::optional<std::string> SpellingSuggester::written_near(
     return distance <= limit && (!nearest || distance < nearest_distance ||
                                  (distance == nearest_distance && likelier(word, *nearest, typed)));
   };
-  bool others = false;  // whether the archive wrote words other than the stem that stem to it
   for (auto key = db_.synonym_keys_begin(start); key != db_.synonym_keys_end(start); ++key) {
     const std::string& word = *key;
     const std::size_t distance = edit_distance(typed, word, limit);
-    const bool nearer = better(word, distance);
-    if ((nearer || !others) && stems_to(word, stem)) {
-      others = true;
-      if (nearer) {
-        nearest = word;
-        nearest_distance = distance;
-      }
+    if (better(word, distance) && stems_to(word, stem)) {
+      nearest = word;
+      nearest_distance = distance;
     }
   }
   // The table leaves out the words that are their own stem (`floor`), so the stem may be a
-  // word too when some language stems it to itself. It is one when the archive wrote no other
-  // word with that stem; else it may be no word (`principl`), or not one the archive wrote
-  // (`turn` beside `turned`), and only an article tells.
+  // word too when some language stems it to itself; but it may be no word (`principl`), or not
+  // one the archive wrote (`turn` beside `turned`), and a database whose table was begun after
+  // its first articles lacks their words: only an article tells.
   const bool own_stem =
       std::any_of(languages.begin(), languages.end(), [&](const std::string& language) {
         const Xapian::Stem& stemmer = analysis.stemmer(language);
         return !stemmer.is_none() && stemmer(stem) == stem;
       });
-  if (own_stem && better(stem, edit_distance(typed, stem, limit))) {
-    if (!others) return stem;
-    return std::nullopt;
-  }
+  if (own_stem && better(stem, edit_distance(typed, stem, limit))) return std::nullopt;
   return nearest;
 }
 
@@ -327,7 +316,7 @@ std::string SpellingSuggester::shown_form(const Form& correction, const std::vec
   if (std::optional<std::string> near = written_near(correction.text, typed, analysis, languages)) {
     return *near;
   }
-  return written_form(correction.text, typed, analysis);
+  return written_form(correction.text, analysis);
 }
 
 bool SpellingSuggester::in_dictionary(std::string_view word) {

@@ -83,18 +83,16 @@ class SpellingSuggester {
   /// How many articles hold `word`, whose term frequencies are `terms`, in the headline or the
   /// rest of the text.
   Xapian::doccount articles_with(const Form& word, const TermArticles& terms) const;
-  /// A word of the first article holding `stem` that stems to it: the nearest to `typed`, then
-  /// the word written most often there.
-  std::string written_form(const std::string& stem, std::string_view typed,
-                           TextAnalysis& analysis) const;
+  /// A word of the first article holding `stem` that stems to it: the stem itself if written
+  /// there, else the word written most often (`interest` rather than `interests`).
+  std::string written_form(const std::string& stem, TextAnalysis& analysis) const;
   /// Whether the archive wrote `word`, which stems to `stem` (other than itself).
   bool stems_to(const std::string& word, const std::string& stem) const;
-  /// The word the archive wrote that stems to `stem` and is nearest to `typed`, within the
-  /// edits a correction of `typed` may make (`bankng`, corrected to the stem `bank`: `banking`;
-  /// `dmeocrat`, corrected to `democrat`: `democrat`); the stem itself when as near and the
-  /// archive wrote no other word with that stem. Read from the synonym table's words that
-  /// begin as `stem` does. None when no word is near enough, or when the stem is nearer and
-  /// only an article can tell whether it was written: `written_form` then.
+  /// The word the archive wrote that stems to `stem`, other than `stem` itself, and is nearest
+  /// to `typed`, within the edits a correction of `typed` may make (`bankng`, corrected to the
+  /// stem `bank`: `banking`). Read from the synonym table's words that begin as `stem` does.
+  /// None when no such word is near enough, or when the stem itself, which may be a word, is
+  /// as near: only an article can tell whether it was written (`written_form`).
   std::optional<std::string> written_near(const std::string& stem, std::string_view typed,
                                           TextAnalysis& analysis,
                                           std::span<const std::string> languages) const;
