@@ -29,9 +29,12 @@ namespace newsdex {
 /// equals, the nearest to the word as typed, then the most frequent (in articles). In languages
 /// with a stemmer the index holds stems
 /// (`TextAnalysis`): there the word's stems are compared with the indexed stems (`goverment`,
-/// stemmed `gover`, is one edit from `govern`), and a stem chosen is shown as a word the
-/// archive writes (`government`, see `shown_form`), which must be as near the word as typed as
-/// the stems were to each other. Only the words of the
+/// stemmed `gover`, is one edit from `govern`), and so is the word as typed with the words the
+/// archive wrote (the synonym table), whose stems are candidates too: a typo may keep a word
+/// from being stemmed as it should (`discssion`, left whole, is four edits from `discuss` but
+/// one from `discussion`). A stem chosen is shown as a word the archive writes (`government`,
+/// see `shown_form`), which must be as near the word as typed as the stems were to each other.
+/// Only the words of the
 /// query are looked at, and only when one is missing, so a query that matches costs a few term
 /// lookups. The words with a given first letter are read from the database once, when a word
 /// with that letter is first corrected, and kept grouped by length with a bound on their
@@ -57,6 +60,7 @@ class SpellingSuggester {
   /// Forgets the words read, for a database reopened at a newer revision.
   void clear() {
     words_.clear();
+    written_.clear();
     dictionaries_.reset();
   }
 
@@ -96,19 +100,29 @@ class SpellingSuggester {
   std::optional<std::string> written_near(const std::string& stem, std::string_view typed,
                                           TextAnalysis& analysis,
                                           std::span<const std::string> languages) const;
-  /// `correction` (of the word `typed`, whose forms are `forms`) as the reader is shown it: a
-  /// stem with the ending the typed word has after its own stem, when the archive wrote that
-  /// word (`refecting`, stemmed `refect`, corrected to `reflect`, is shown `reflecting`), else
-  /// the written word nearest to `typed` (`written_near`), else as `written_form`.
-  std::string shown_form(const Form& correction, const std::vector<Form>& forms,
-                         std::string_view typed, TextAnalysis& analysis,
+  /// `correction` (of the word `typed`) as the reader is shown it: the written word nearest to
+  /// `typed` (`written_near`: `refecting`, stemmed `refect`, corrected to `reflect`, is shown
+  /// `reflecting`), else as `written_form`. Not the stem with the typed word's ending: that
+  /// may be a rarer word than the nearest (`assocites`: `associes`, a word of a French name,
+  /// beside `associates`).
+  std::string shown_form(const Form& correction, std::string_view typed, TextAnalysis& analysis,
                          std::span<const std::string> languages) const;
   struct KnownWord {
     Form form;
     TermArticles terms;  ///< its terms' frequencies, read with the words
+    std::uint64_t bytes;  ///< the bytes of its text, folded (spelling_suggester.cpp)
   };
   /// The indexed words starting with `first`, each once, by length (index 0 unused).
   const std::vector<std::vector<KnownWord>>& words_starting(char first);
+  /// A word the archive wrote and one of its stems other than itself (the synonym table's).
+  struct WrittenWord {
+    std::string word;
+    std::string stem;
+    std::uint64_t bytes;  ///< the bytes of `word`, folded (spelling_suggester.cpp)
+  };
+  /// The written words starting with `first` that are not their own stem, by length (index 0
+  /// unused).
+  const std::vector<std::vector<WrittenWord>>& written_starting(char first);
 
   /// Whether a spelling dictionary of the archive's main languages knows `word` as typed.
   bool in_dictionary(std::string_view word);
@@ -117,6 +131,7 @@ class SpellingSuggester {
   std::filesystem::path dictionary_directory_;
   std::optional<WordDictionaries> dictionaries_;  ///< found when first asked
   std::map<char, std::vector<std::vector<KnownWord>>> words_;
+  std::map<char, std::vector<std::vector<WrittenWord>>> written_;
 };
 
 /// The optimal string alignment distance between `a` and `b` (insertions, deletions,

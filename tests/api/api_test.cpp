@@ -345,9 +345,9 @@ TEST_F(ApiTest, ShowsACorrectedStemAsTheArchiveWritesIt) {
   EXPECT_EQ(searcher.search({.query = "harvset"}).suggestion, "harvest");
 }
 
-// A corrected stem keeps the ending the reader typed after the word's own stem, when the
-// archive writes that word: `refecting` (stem `refect`) is shown `reflecting`, though the
-// article holding `reflect` first writes `reflects` more often.
+// A corrected stem is shown as the written word nearest the word typed, which keeps its
+// ending: `refecting` (stem `refect`) is shown `reflecting`, though the article holding
+// `reflect` first writes `reflects` more often.
 TEST_F(ApiTest, ShowsACorrectedStemWithTheEndingTyped) {
   Index index = Index::open(db_);
   index.add(story("r1", "Prices reflect demand",
@@ -395,6 +395,40 @@ TEST_F(ApiTest, ShowsTheWrittenWordNearestTheWordTyped) {
   const Searcher searcher = Searcher::open(dir / "db");
   EXPECT_EQ(searcher.search({.query = "bankng"}).suggestion, "banking");
   EXPECT_EQ(searcher.search({.query = "faiures"}).suggestion, "failures");
+}
+
+// A typo may keep a word from being stemmed as it should: `discssion` is left whole, four
+// edits from `discuss`, the stem of `discussion`, which is one edit from the word as typed.
+// The words the archive wrote are compared with the word as typed, and their stems are
+// corrections too.
+TEST_F(ApiTest, SuggestsAWordWhoseStemTheTypoHides) {
+  testing::TempDir dir;
+  Index index = Index::create(dir / "db");
+  index.add(
+      story("d1", "Talks", "The discussion went on; discussions resume today.", "2023-06-01"));
+  index.add(story("d2", "Delegates", "The delegation left.", "2023-06-02"));
+  index.commit();
+  const Searcher searcher = Searcher::open(dir / "db");
+  EXPECT_EQ(searcher.search({.query = "discssion"}).suggestion, "discussion");
+  EXPECT_EQ(searcher.search({.query = "delegaton"}).suggestion, "delegation");
+}
+
+// Stems as near the word as typed by the words written with them rank by their articles, and
+// the nearest written word is shown, not the stem with the typed word's ending: `stuides` is
+// one edit from `studies` and from `strides`, and `assocites` is `associates`, though the stem
+// `associ` with its ending, `associes`, is written in a French name.
+TEST_F(ApiTest, RanksCorrectionsByTheWordsWrittenNearTheWordTyped) {
+  testing::TempDir dir;
+  Index index = Index::create(dir / "db");
+  index.add(story("s1", "Studies", "Two studies found more.", "2023-06-01"));
+  index.add(story("s2", "New studies", "The studies agree.", "2023-06-02"));
+  index.add(story("s3", "Runners", "He made great strides.", "2023-06-03"));
+  index.add(story("a1", "Associates", "The associates of the firm agreed.", "2023-06-04"));
+  index.add(story("a2", "Bank", "Lazard Freres et Associes advised.", "2023-06-05"));
+  index.commit();
+  const Searcher searcher = Searcher::open(dir / "db");
+  EXPECT_EQ(searcher.search({.query = "stuides"}).suggestion, "studies");
+  EXPECT_EQ(searcher.search({.query = "assocites"}).suggestion, "associates");
 }
 
 TEST_F(ApiTest, StatsDescribeTheDatabase) {
