@@ -71,10 +71,10 @@ class SpellingSuggester {
     bool stem;
     auto operator<=>(const Form&) const = default;
   };
-  /// The `most` likeliest indexed words near one of `forms` (the forms of `typed`), in at
-  /// least `wanted` articles, the likeliest first.
+  /// The `most` likeliest indexed words near one of `forms` (the forms of `typed`, which is in
+  /// `frequency` articles), in at least `kMoreFrequent` times as many, the likeliest first.
   std::vector<Form> corrections(const std::vector<Form>& forms, std::string_view typed,
-                                Xapian::doccount wanted, std::size_t most);
+                                Xapian::doccount frequency, std::size_t most);
   /// The articles holding a word in their headline, and in the rest of their text (two term
   /// frequencies): those holding it at all are at least the larger and at most the sum.
   struct TermArticles {

@@ -431,6 +431,27 @@ TEST_F(ApiTest, RanksCorrectionsByTheWordsWrittenNearTheWordTyped) {
   EXPECT_EQ(searcher.search({.query = "assocites"}).suggestion, "associates");
 }
 
+// A word the archive holds, however rare, is more often a name than a typo: a written word
+// corrects it only one edit away (`availalbe`: `available`), not two (`Harrosh` is no typo of
+// `Harris`), while a word the archive lacks is corrected two edits away (`hariss`: `harris`).
+TEST_F(ApiTest, CorrectsAWordTheArchiveHoldsOnlyToAWrittenWordOneEditAway) {
+  testing::TempDir dir;
+  Index index = Index::create(dir / "db");
+  for (int i = 0; i < 20; ++i) {
+    index.add(story(std::to_string(i), "Harris speaks", "Harris said the data was available.",
+                    "2023-06-01"));
+  }
+  index.add(story("x1", "Talks", "Harrosh said the report was availalbe.", "2023-06-25"));
+  index.commit();
+  const Searcher searcher = Searcher::open(dir / "db");
+  EXPECT_EQ(searcher.search({.query = "availalbe"}).suggestion, "available");
+  EXPECT_EQ(searcher.search({.query = "Harrosh"}).suggestion, std::nullopt);
+  EXPECT_EQ(searcher.search({.query = "hariss"}).suggestion, "harris");
+  // Two letters changed (`x`, `z` for `i`, `e`): as many edits as are allowed, each one a
+  // letter that one word has and the other lacks.
+  EXPECT_EQ(searcher.search({.query = "avaxlablz"}).suggestion, "available");
+}
+
 TEST_F(ApiTest, StatsDescribeTheDatabase) {
   const IndexStats stats = Searcher::open(db_).stats();
   EXPECT_EQ(stats.documents, 6u);
