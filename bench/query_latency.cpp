@@ -4,8 +4,11 @@
 // with an exact total, reading its hits' stored articles, and counting seven facets with
 // Xapian's own ValueCountMatchSpy) and SQLite FTS5's top-10 on the same articles, in the same
 // run, with random interleaving of the repetitions. Prints p50/p95 per kind of query (median
-// over repetitions) and each p95 as a ratio of plain Xapian's top 10, and of plain Xapian's top
-// 10 with its hits read.
+// over repetitions) and each p95 as a ratio of plain Xapian's top 10, of plain Xapian's top 10
+// with its hits read, and of plain Xapian's top 10 with an exact total. The last is what
+// every exact facet needs, and the plain Xapian figures the latency goal was set against match
+// it rather than the top 10 alone (0.57 ms on Reuters and 5.4 ms at ten times, where this bench
+// measured 0.41–0.62 and 3.88–5.39 for it, 0.19–0.27 and 1.43–1.51 for the top 10 alone).
 //
 //   query_latency [--files N] [--copies K] [--stories S] [--queries Q] [--xapian-facets]
 //                 [benchmark flags]
@@ -304,12 +307,14 @@ void print_summary() {
   };
   const double baseline = p95_of("PlainXapianTop10");
   const double stored = p95_of("PlainXapianTop10Stored");
-  std::printf("\n%-26s %9s %9s %14s %14s\n", "query", "p50 ms", "p95 ms", "p95 / Xapian",
-              "p95 / stored");
+  const double exact = p95_of("PlainXapianExactTotal");
+  std::printf("\n%-26s %9s %9s %14s %14s %14s\n", "query", "p50 ms", "p95 ms", "p95 / Xapian",
+              "p95 / stored", "p95 / exact");
+  const auto ratio = [](double value, double base) { return base > 0 ? value / base : 0; };
   for (const auto& [name, values] : p50_p95) {
-    std::printf("%-26s %9.3f %9.3f %14.2f %14.2f\n", name.c_str(), values.first, values.second,
-                baseline > 0 ? values.second / baseline : 0,
-                stored > 0 ? values.second / stored : 0);
+    std::printf("%-26s %9.3f %9.3f %14.2f %14.2f %14.2f\n", name.c_str(), values.first,
+                values.second, ratio(values.second, baseline), ratio(values.second, stored),
+                ratio(values.second, exact));
   }
 }
 
