@@ -203,6 +203,12 @@ TEST_F(ReutersTest, DateFiltersSortsSnippetsSuggestionsAndErrors) {
   }
 
   EXPECT_EQ(searcher.search({.query = "bundesbnak"}).suggestion, "bundesbank");
+  // Typos that hide a word's stem (`discssion` is left whole, far from `discuss`), and names the
+  // archive holds two edits from a frequent word, which are no typos.
+  EXPECT_EQ(searcher.search({.query = "discssion"}).suggestion, "discussion");
+  EXPECT_EQ(searcher.search({.query = "environmet"}).suggestion, "environment");
+  EXPECT_EQ(searcher.search({.query = "Harrosh"}).suggestion, std::nullopt);
+  EXPECT_EQ(searcher.search({.query = "Notimex"}).suggestion, std::nullopt);
   EXPECT_THROW(searcher.search({.query = "oil AND ("}), Error);
 }
 
