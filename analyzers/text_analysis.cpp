@@ -224,11 +224,10 @@ bool TextAnalysis::stems_keep_first_letter(std::string_view language) const {
              std::end(kSuffixStemmers);
 }
 
-bool TextAnalysis::may_stem_to(std::string_view language, std::string_view word,
-                               std::string_view stem) const {
+bool TextAnalysis::may_stem_to(bool stems_keep_first_letter, std::string_view word,
+                               std::string_view stem) {
   const char first = word.empty() ? '\0' : word[0];
-  return first < 'a' || first > 'z' || stem.starts_with(first) ||
-         !stems_keep_first_letter(language);
+  return !stems_keep_first_letter || first < 'a' || first > 'z' || stem.starts_with(first);
 }
 
 std::vector<Token> TextAnalysis::tokenize(std::string_view text) {

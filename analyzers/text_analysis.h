@@ -89,10 +89,12 @@ class TextAnalysis {
   /// down to one other letter (`bunu` → `p`).
   bool stems_keep_first_letter(std::string_view language) const;
 
-  /// Whether `word` may stem to `stem` in `language`: false only when its stemmer keeps an
-  /// ASCII first letter (`stems_keep_first_letter`) and theirs differ. Spares stemming most
-  /// words of a text when looking for the ones with a given stem.
-  bool may_stem_to(std::string_view language, std::string_view word, std::string_view stem) const;
+  /// Whether `word` may stem to `stem` in a language whose stemmer keeps an ASCII first letter
+  /// or not (`stems_keep_first_letter`, asked once for the words of a text): false only when it
+  /// does and theirs differ. Spares stemming most words of a text when looking for the ones
+  /// with a given stem.
+  static bool may_stem_to(bool stems_keep_first_letter, std::string_view word,
+                          std::string_view stem);
 
   /// The words of `text` with their byte offsets and terms, as indexing sees them.
   std::vector<Token> tokenize(std::string_view text);

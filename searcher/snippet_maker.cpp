@@ -417,7 +417,7 @@ detail::Matches SnippetMaker::matches(std::string_view text, std::string_view la
   const auto is = [&](std::size_t i, const std::string& word, bool stemmed) {
     const std::string& term = tokens[i].term;
     if (!stemmed) return term == word;
-    if (!analysis_.may_stem_to(language, term, word)) return false;
+    if (!TextAnalysis::may_stem_to(keeps_first_letter, term, word)) return false;
     if (!stems[i]) stems[i] = stemmer.is_none() || !may_stem(term) ? term : stemmer(term);
     return *stems[i] == word;
   };

@@ -325,9 +325,11 @@ std::string SpellingSuggester::written_form(const std::string& stem, TextAnalysi
     const StoredDisplay stored =
         decode_stored_display(decompress_stored_article(doc.get_value(schema::kArticleSlot)));
     std::map<std::string, std::size_t> written;  // word that stems to `stem` → times written
+    const bool keeps_first_letter = analysis.stems_keep_first_letter(language);
     for (const std::string* text : {&stored.headline, &stored.body}) {
       for (const Token& token : analysis.tokenize(*text)) {
-        if (analysis.may_stem_to(language, token.term, stem) && stemmer(token.term) == stem) {
+        if (TextAnalysis::may_stem_to(keeps_first_letter, token.term, stem) &&
+            stemmer(token.term) == stem) {
           ++written[token.term];
         }
       }
