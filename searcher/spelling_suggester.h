@@ -100,13 +100,14 @@ class SpellingSuggester {
   std::optional<std::string> written_near(const std::string& stem, std::string_view typed,
                                           TextAnalysis& analysis,
                                           std::span<const std::string> languages) const;
-  /// `correction` (of the word `typed`) as the reader is shown it: the written word nearest to
-  /// `typed` (`written_near`: `refecting`, stemmed `refect`, corrected to `reflect`, is shown
-  /// `reflecting`), else as `written_form`. Not the stem with the typed word's ending: that
-  /// may be a rarer word than the nearest (`assocites`: `associes`, a word of a French name,
-  /// beside `associates`).
-  std::string shown_form(const Form& correction, std::string_view typed, TextAnalysis& analysis,
-                         std::span<const std::string> languages) const;
+  /// `correction` (of the word `typed`, which the archive holds if `typed_is_held`) as the
+  /// reader is shown it: the written word nearest to `typed` (`written_near`: `refecting`,
+  /// stemmed `refect`, corrected to `reflect`, is shown `reflecting`), else, for a word the
+  /// archive lacks, the stem itself if a dictionary knows it, else as `written_form`. Not the
+  /// stem with the typed word's ending: that may be a rarer word than the nearest
+  /// (`assocites`: `associes`, a word of a French name, beside `associates`).
+  std::string shown_form(const Form& correction, std::string_view typed, bool typed_is_held,
+                         TextAnalysis& analysis, std::span<const std::string> languages);
   struct KnownWord {
     Form form;
     TermArticles terms;  ///< its terms' frequencies, read with the words
