@@ -9,6 +9,7 @@
 #include <limits>
 #include <map>
 #include <optional>
+#include <span>
 #include <tuple>
 #include <vector>
 
@@ -66,6 +67,16 @@ std::uint64_t byte_set(std::string_view word) {
 bool may_be_within(std::uint64_t a, std::uint64_t b, std::size_t limit) {
   return static_cast<std::size_t>(std::popcount(a & ~b)) <= limit &&
          static_cast<std::size_t>(std::popcount(b & ~a)) <= limit;
+}
+
+// The words of `by_length` (words by their length) whose length is within `limit` edits of
+// `size`: a word is as many edits from another at least as their lengths differ.
+template <typename Word>
+auto lengths_within(const std::vector<std::vector<Word>>& by_length, std::size_t size,
+                    std::size_t limit) {
+  const std::size_t first = std::min(size > limit ? size - limit : 0, by_length.size());
+  const std::size_t past = std::min(size + limit + 1, by_length.size());
+  return std::span(by_length).subspan(first, past - first);
 }
 
 }  // namespace
@@ -181,11 +192,9 @@ std::vector<SpellingSuggester::Form> SpellingSuggester::corrections(const std::v
     if (form.text.empty()) continue;
     const std::size_t limit = edit_limit(form.text);
     const std::vector<std::vector<KnownWord>>& by_length = words_starting(form.text[0]);
-    const std::size_t size = form.text.size();
     const std::uint64_t bytes = byte_set(form.text);
-    for (std::size_t length = size > limit ? size - limit : 0;
-         length <= size + limit && length < by_length.size(); ++length) {
-      for (const KnownWord& candidate : by_length[length]) {
+    for (const std::vector<KnownWord>& words : lengths_within(by_length, form.text.size(), limit)) {
+      for (const KnownWord& candidate : words) {
         // Most words are rare: the bound spares comparing them.
         if (candidate.form.stem != form.stem || candidate.terms.most() < wanted ||
             !may_be_within(bytes, candidate.bytes, limit)) {
@@ -216,9 +225,8 @@ std::vector<SpellingSuggester::Form> SpellingSuggester::corrections(const std::v
     const std::size_t limit = frequency > 0 ? 1 : edit_limit(typed);
     const std::vector<std::vector<WrittenWord>>& by_length = written_starting(typed[0]);
     const std::uint64_t bytes = byte_set(typed);
-    for (std::size_t length = typed.size() > limit ? typed.size() - limit : 0;
-         length <= typed.size() + limit && length < by_length.size(); ++length) {
-      for (const WrittenWord& written : by_length[length]) {
+    for (const std::vector<WrittenWord>& words : lengths_within(by_length, typed.size(), limit)) {
+      for (const WrittenWord& written : words) {
         if (!may_be_within(bytes, written.bytes, limit)) continue;
         const std::size_t distance = edit_distance(typed, written.word, limit);
         if (distance == 0 || distance > limit) continue;

@@ -33,7 +33,9 @@ namespace newsdex {
 /// archive wrote (the synonym table), whose stems are candidates too: a typo may keep a word
 /// from being stemmed as it should (`discssion`, left whole, is four edits from `discuss` but
 /// one from `discussion`). A stem chosen is shown as a word the archive writes (`government`,
-/// see `shown_form`), which must be as near the word as typed as the stems were to each other.
+/// see `shown_form`), or, for a word the archive lacks, as the stem itself when a dictionary
+/// knows it (`dcoument`: `document`), which must be as near the word as typed as the stems were
+/// to each other.
 /// Only the words of the
 /// query are looked at, and only when one is missing, so a query that matches costs a few term
 /// lookups. The words with a given first letter are read from the database once, when a word
@@ -96,7 +98,7 @@ class SpellingSuggester {
   /// to `typed`, within the edits a correction of `typed` may make (`bankng`, corrected to the
   /// stem `bank`: `banking`). Read from the synonym table's words that begin as `stem` does.
   /// None when no such word is near enough, or when the stem itself, which may be a word, is
-  /// as near: only an article can tell whether it was written (`written_form`).
+  /// as near: only a dictionary or an article can tell (`shown_form`).
   std::optional<std::string> written_near(const std::string& stem, std::string_view typed,
                                           TextAnalysis& analysis,
                                           std::span<const std::string> languages) const;
