@@ -4,34 +4,39 @@
 namespace newsdex {
 
 FacetCounter::FacetCounter(const FacetRows& rows)
-    : rows_(rows), counts_(rows.offset(rows.slots()), 0), seen_(rows.slots()) {}
+    : rows_(rows),
+      counts_(rows.offset(rows.slots()), 0),
+      seen_(counts_.size() + rows.slots()),
+      seen_counts_(rows.slots(), 0) {}
 
 void FacetCounter::operator()(const Xapian::Document& doc, double) { add(doc.get_docid()); }
 
 void FacetCounter::add(Xapian::docid id) {
   ++matches_;
-  Xapian::doccount* counts = counts_.data();
-  // A row holds its slots' keys slot by slot, and each slot's keys lie at or above its offset.
-  std::size_t slot = 0;
+  Xapian::doccount* const counts = counts_.data();
   for (const std::uint32_t key : rows_.of(id)) {
-    if (counts[key]++ == 0) {
-      while (key >= rows_.offset(slot + 1)) ++slot;
-      seen_[slot].push_back(key);
-    }
+    const std::uint32_t slot = rows_.slot_of(key);
+    seen_[rows_.offset(slot) + slot + seen_counts_[slot]] = key;
+    seen_counts_[slot] += counts[key]++ == 0 ? 1 : 0;
   }
 }
 
 void FacetCounter::clear() {
-  for (const std::vector<std::uint32_t>& keys : seen_) {
-    for (const std::uint32_t key : keys) counts_[key] = 0;
+  for (std::size_t i = 0; i < seen_counts_.size(); ++i) {
+    for (const std::uint32_t key : seen_keys(i)) counts_[key] = 0;
+    seen_counts_[i] = 0;
   }
-  for (std::vector<std::uint32_t>& keys : seen_) keys.clear();
   matches_ = 0;
 }
 
+std::span<const std::uint32_t> FacetCounter::seen_keys(std::size_t i) const {
+  return std::span(seen_).subspan(rows_.offset(i) + i, seen_counts_[i]);
+}
+
 std::vector<std::uint32_t> FacetCounter::seen(std::size_t i) const {
-  std::vector<std::uint32_t> ordinals = seen_[i];
-  for (std::uint32_t& key : ordinals) key -= rows_.offset(i);
+  std::vector<std::uint32_t> ordinals;
+  ordinals.reserve(seen_counts_[i]);
+  for (const std::uint32_t key : seen_keys(i)) ordinals.push_back(key - rows_.offset(i));
   return ordinals;
 }
 

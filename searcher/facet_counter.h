@@ -42,11 +42,18 @@ class FacetCounter : public Xapian::MatchSpy {
   std::vector<std::uint32_t> seen(std::size_t i) const;
 
  private:
+  /// The keys of the `i`th slot counted, in the order first seen.
+  std::span<const std::uint32_t> seen_keys(std::size_t i) const;
+
   const FacetRows& rows_;
   std::vector<Xapian::doccount> counts_;  // key → count; a database counts documents in 32 bits
-  /// Slot → its keys, in the order first seen. Kept apart, as one list of all the slots' keys
-  /// was read once per slot: a tenth of the time of a search for seven facets without hits.
-  std::vector<std::vector<std::uint32_t>> seen_;
+  /// Each slot's keys counted, in the order first seen: the `i`th slot's from
+  /// `seen_[offset(i) + i]`, `seen_counts_[i]` of them. With room for every key of the slot and
+  /// one more, a key is written there whether or not it is new and kept if it is: deciding by a
+  /// branch, to append it to a list, took half of the time of counting seven facets over a
+  /// common word's matches, most of it in mispredictions.
+  std::vector<std::uint32_t> seen_;
+  std::vector<std::size_t> seen_counts_;
   std::uint64_t matches_ = 0;
 };
 
