@@ -10,6 +10,7 @@
 #include <iterator>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 #include "analyzers/language_identifier.h"
 #include "indexer/schema.h"
@@ -36,6 +37,11 @@ constexpr std::string_view kQueryFields[] = {
 
 // Words a wildcard expands to, in Xapian's expansion over the index's terms and beside it.
 constexpr Xapian::termcount kMaxWildcardExpansion = 500;
+// A language of at most this many articles has their terms kept in memory, so that a query
+// can tell without the index whether they hold its terms: an archive's misdetected articles
+// (Reuters-21578 has three, in Italian and Portuguese) would otherwise add a branch, and a
+// filter to the main language's, to every query.
+constexpr Xapian::doccount kFewArticles = 50;
 
 // Whether Xapian splits `character` as a CJK one: a doubled character parses as the
 // character and the pair.
@@ -213,6 +219,37 @@ std::vector<std::string> QueryBuilder::words_beyond_stems(std::string_view patte
   return words;
 }
 
+const std::map<std::string, std::unordered_set<std::string>>&
+QueryBuilder::terms_of_languages_with_few_articles() {
+  if (few_articles_terms_) return *few_articles_terms_;
+  few_articles_terms_.emplace();
+  const std::string prefix(schema::kLanguage);
+  for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
+    if (it.get_termfreq() > kFewArticles) continue;
+    std::unordered_set<std::string>& terms = (*few_articles_terms_)[(*it).substr(prefix.size())];
+    for (auto article = db_.postlist_begin(*it); article != db_.postlist_end(*it); ++article) {
+      for (auto term = db_.termlist_begin(*article); term != db_.termlist_end(*article); ++term) {
+        terms.insert(*term);
+      }
+    }
+  }
+  return *few_articles_terms_;
+}
+
+bool QueryBuilder::held_by_no_article_of(const Xapian::Query& query,
+                                         const std::set<std::string>& languages) {
+  const std::map<std::string, std::unordered_set<std::string>>& few =
+      terms_of_languages_with_few_articles();
+  for (const std::string& language : languages) {
+    const auto terms = few.find(language);
+    if (terms == few.end()) return false;
+    for (auto term = query.get_unique_terms_begin(); term != query.get_unique_terms_end(); ++term) {
+      if (terms->second.contains(*term)) return false;
+    }
+  }
+  return true;
+}
+
 Xapian::Query QueryBuilder::parse(std::string_view text) {
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     return Xapian::Query::MatchAll;
@@ -273,8 +310,20 @@ Xapian::Query QueryBuilder::parse(std::string_view text) {
     std::vector<Xapian::Query> filtered;
     for (const auto& [serialised, branch] : branches) {
       const auto& [query, branch_languages] = branch;
-      if ((needs_a_text_term(query, true) && branch_languages == stemmed) ||
-          (needs_a_text_term(query, false) && branch_languages == unstemmed)) {
+      const bool needs_stem = needs_a_text_term(query, true);
+      const bool needs_word = needs_a_text_term(query, false);
+      // A branch whose every match holds one of its terms, for languages of a few articles
+      // that hold none of them, matches nothing (the Italian parse of an English word).
+      if ((needs_stem || needs_word) && held_by_no_article_of(query, branch_languages)) continue;
+      // Nor does it match an article of another language with the same kind of terms whose
+      // articles hold none of them: filtering against those is needless (on Reuters, the
+      // English branch of most words, against the three misdetected Italian and Portuguese
+      // articles).
+      std::set<std::string> others;
+      std::set_difference(needs_stem ? stemmed.begin() : unstemmed.begin(),
+                          needs_stem ? stemmed.end() : unstemmed.end(), branch_languages.begin(),
+                          branch_languages.end(), std::inserter(others, others.end()));
+      if ((needs_stem || needs_word) && (others.empty() || held_by_no_article_of(query, others))) {
         filtered.push_back(query);
         continue;
       }

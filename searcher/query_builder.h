@@ -5,8 +5,11 @@
 
 #include <map>
 #include <memory>
+#include <optional>
+#include <set>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "analyzers/text_analysis.h"
@@ -40,7 +43,10 @@ class QueryBuilder {
   const std::map<std::string, std::vector<std::string>>& languages_by_analysis();
 
   /// Forgets the archive's languages, for a database reopened at a newer revision.
-  void clear() { languages_by_analysis_.clear(); }
+  void clear() {
+    languages_by_analysis_.clear();
+    few_articles_terms_.reset();
+  }
 
  private:
   Xapian::Database db_;  ///< shares the searcher's database, and so its reopens
@@ -50,6 +56,8 @@ class QueryBuilder {
   /// (`TextAnalysis::term_prefix`), and a parser's prefixes are there for good.
   Xapian::QueryParser parsers_[2];
   std::map<std::string, std::vector<std::string>> languages_by_analysis_;  ///< empty: not read
+  /// Language → every term of its articles, for the languages of few articles; read once.
+  std::optional<std::map<std::string, std::unordered_set<std::string>>> few_articles_terms_;
   /// Non-ASCII characters of queries → whether Xapian splits them as CJK characters; filled
   /// only in a process where it splits CJK words at all (`check_no_split_words`).
   std::map<std::string, bool, std::less<>> split_characters_;
@@ -58,6 +66,15 @@ class QueryBuilder {
   /// its text into characters: see `xapian_splits_cjk_words` in the source. Filter values
   /// (`person:"习近平"`) are not split, and pass.
   void check_no_split_words(std::string_view query, std::string_view normalized);
+
+  /// The languages of few articles (`kFewArticles`), each with the terms its articles hold.
+  const std::map<std::string, std::unordered_set<std::string>>&
+  terms_of_languages_with_few_articles();
+
+  /// Whether every one of `languages` is of few articles, none of which holds any term of
+  /// `query`. A query whose every match holds one of its terms (`needs_a_text_term` in the
+  /// source) then matches none of them; its wildcards' words need not be known.
+  bool held_by_no_article_of(const Xapian::Query& query, const std::set<std::string>& languages);
 
   /// The archive's written words that start with `pattern` but whose stems do not, one word
   /// per such stem, from the synonym table (`add_written_forms`): `election` for `electi`.
