@@ -28,9 +28,34 @@ struct detail::QueryWords {
     std::vector<std::string> words;
     bool stemmed = false;  ///< `words` are stems (`Zcrude Zoil`), matched by the text's stems
     unsigned word = 0;
+    std::set<std::string> languages;  ///< those of its branch; empty: every language
   };
   std::map<std::string, unsigned, std::less<>> exact;
   std::map<std::string, unsigned, std::less<>> stems;
+  /// Stems that only the branches of some languages hold → those languages; a stem not here is
+  /// any language's. A query is parsed once per language (`QueryBuilder`): the stem one
+  /// language's parse looks for (Portuguese `strong` for `stronger`) is not another's, and an
+  /// English article's `strong` does not match.
+  std::map<std::string, std::set<std::string>, std::less<>> stem_languages;
+
+  /// Adds `stem`, the `number`th query word, looked for in `languages` (empty: all).
+  void add_stem(std::string_view stem, unsigned number, const std::set<std::string>& languages) {
+    const auto [at, is_new] = stems.emplace(stem, number);
+    const auto restricted = stem_languages.find(stem);
+    if (languages.empty()) {
+      if (restricted != stem_languages.end()) stem_languages.erase(restricted);
+    } else if (is_new) {
+      stem_languages.emplace(stem, languages);
+    } else if (restricted != stem_languages.end()) {
+      restricted->second.insert(languages.begin(), languages.end());
+    }
+  }
+
+  /// Whether `stem`, one of `stems`, is looked for in `language`.
+  bool looks_for(std::string_view stem, std::string_view language) const {
+    const auto restricted = stem_languages.find(stem);
+    return restricted == stem_languages.end() || restricted->second.contains(std::string(language));
+  }
   std::bitset<256> stem_starts;  ///< the first bytes of `stems`
   std::vector<std::pair<std::string, unsigned>> wildcards;
   std::vector<Phrase> phrases;
@@ -81,13 +106,33 @@ std::string_view stem_of(std::string_view term) {
 
 std::string leaf_term(const Xapian::Query& leaf) { return *leaf.get_unique_terms_begin(); }
 
-void collect(const Xapian::Query& query, QueryWords& words) {
+// The languages a filter keeps to, as its query describes its source
+// (`Query(PostingSource(language en|pt))`), or none for another filter.
+std::set<std::string> filtered_languages(const Xapian::Query& filter) {
+  constexpr std::string_view kOpen = "Query(PostingSource(language ";
+  constexpr std::string_view kClose = "))";
+  const std::string described = filter.get_description();
+  std::string_view codes = described;
+  if (!codes.starts_with(kOpen) || !codes.ends_with(kClose)) return {};
+  codes.remove_prefix(kOpen.size());
+  codes.remove_suffix(kClose.size());
+  std::set<std::string> languages;
+  for (std::size_t bar = codes.find('|'); !codes.empty(); bar = codes.find('|')) {
+    languages.emplace(codes.substr(0, bar));
+    codes.remove_prefix(bar == std::string_view::npos ? codes.size() : bar + 1);
+  }
+  return languages;
+}
+
+// `languages`: those of the branch `query` is part of; empty for every language.
+void collect(const Xapian::Query& query, QueryWords& words,
+             const std::set<std::string>& languages) {
   switch (query.get_type()) {
     case Xapian::Query::LEAF_TERM: {
       const std::string term = leaf_term(query);
       if (term.starts_with('Z')) {
         if (const std::string_view stem = stem_of(term); !stem.empty()) {
-          words.stems.emplace(stem, words.number(query, stem));
+          words.add_stem(stem, words.number(query, stem), languages);
         }
       } else if (const std::string_view word = unprefixed(term); !word.empty()) {
         words.exact.emplace(word, words.number(query, word));
@@ -119,12 +164,23 @@ void collect(const Xapian::Query& query, QueryWords& words) {
         phrase.words.emplace_back(word);
       }
       phrase.word = words.number(query.get_subquery(0), phrase.words.front());
+      phrase.languages = languages;
       words.phrases.push_back(std::move(phrase));
       return;
     }
+    case Xapian::Query::OP_FILTER:
+      // A language branch: its parse, then the filter keeping it to its languages.
+      if (query.get_num_subqueries() == 2) {
+        const std::set<std::string> filtered = filtered_languages(query.get_subquery(1));
+        if (!filtered.empty()) {
+          collect(query.get_subquery(0), words, filtered);
+          return;
+        }
+      }
+      [[fallthrough]];
     default:
       for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
-        collect(query.get_subquery(i), words);
+        collect(query.get_subquery(i), words, languages);
       }
   }
 }
@@ -146,17 +202,18 @@ bool may_match_a_stem(std::string_view term, const QueryWords& words, bool keeps
          (!keeps_first_letter || first < 'a' || first > 'z' || words.stem_starts.test(first));
 }
 
-// The number of the query word `token` matches, 0 for none: by its term, its stem, or a
-// wildcard.
-unsigned match(const Token& token, const QueryWords& words, const Xapian::Stem& stemmer,
-               bool keeps_first_letter) {
+// The number of the query word `token`, of a text in `language`, matches, 0 for none: by its
+// term, its stem in that language, or a wildcard.
+unsigned match(const Token& token, const QueryWords& words, std::string_view language,
+               const Xapian::Stem& stemmer, bool keeps_first_letter) {
   if (const auto exact = words.exact.find(token.term); exact != words.exact.end()) {
     return exact->second;
   }
   if (may_match_a_stem(token.term, words, keeps_first_letter)) {
     const std::string stem =
         stemmer.is_none() || !may_stem(token.term) ? token.term : stemmer(token.term);
-    if (const auto found = words.stems.find(stem); found != words.stems.end()) {
+    if (const auto found = words.stems.find(stem);
+        found != words.stems.end() && words.looks_for(stem, language)) {
       return found->second;
     }
   }
@@ -341,7 +398,7 @@ Snippet passage(std::string_view text, std::size_t from, std::size_t to,
 SnippetMaker::SnippetMaker(const Xapian::Query& query, TextAnalysis& analysis)
     : analysis_(analysis) {
   auto words = std::make_unique<QueryWords>();
-  collect(query, *words);
+  collect(query, *words, {});
   for (const auto& [stem, number] : words->stems) {
     if (!stem.empty()) words->stem_starts.set(static_cast<unsigned char>(stem[0]));
   }
@@ -422,6 +479,7 @@ detail::Matches SnippetMaker::matches(std::string_view text, std::string_view la
     return *stems[i] == word;
   };
   for (const QueryWords::Phrase& phrase : words.phrases) {
+    if (!phrase.languages.empty() && !phrase.languages.contains(std::string(language))) continue;
     for (std::size_t i = 0; i + phrase.words.size() <= tokens.size(); ++i) {
       bool whole = true;
       for (std::size_t k = 0; whole && k < phrase.words.size(); ++k) {
@@ -443,10 +501,10 @@ detail::Matches SnippetMaker::matches(std::string_view text, std::string_view la
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (found.word_of[i] == 0) {
       if (!may_match_a_stem(tokens[i].term, words, keeps_first_letter)) {
-        found.word_of[i] = match(tokens[i], words, stemmer, keeps_first_letter);
+        found.word_of[i] = match(tokens[i], words, language, stemmer, keeps_first_letter);
       } else {
         auto [known, is_new] = word_of_term.try_emplace(tokens[i].term);
-        if (is_new) known->second = match(tokens[i], words, stemmer, keeps_first_letter);
+        if (is_new) known->second = match(tokens[i], words, language, stemmer, keeps_first_letter);
         found.word_of[i] = known->second;
       }
     }

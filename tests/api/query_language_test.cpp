@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <random>
 #include <regex>
 #include <string>
@@ -544,6 +545,31 @@ TEST(LanguageBranchesTest, LeavesOutWhatTheFewArticlesOfALanguageCannotMatch) {
   EXPECT_EQ(banca.hits[0].id, "it-1");
   EXPECT_THAT(banca.parsed_query, HasSubstr("FILTER PostingSource(language it)"));
   EXPECT_THAT(banca.parsed_query, Not(HasSubstr("language en")));
+}
+
+// Each language's parse looks for its own stems, and a snippet marks a word for the stems of
+// its article's language only: Portuguese stems `stronger` as `strong`, English keeps it whole,
+// and an English story's `strong` is not what was searched.
+TEST(LanguageBranchesTest, MarksWordsForTheStemsOfTheArticlesLanguageOnly) {
+  testing::TempDir dir;
+  Index index = Index::create(dir / "db");
+  index.add(story("en-1", "2023-01-02", "Markets",
+                  "The dollar grew stronger while trade stayed strong all week."));
+  index.add(story("en-2", "2023-01-02", "Weather", "Rain is expected in the north."));
+  Article portuguese = story("pt-1", "2023-01-03", "Mercados", "O real ficou strong ontem.");
+  portuguese.language = "pt";
+  index.add(portuguese);
+  index.commit();
+  const Searcher searcher = Searcher::open(dir / "db");
+  const SearchResults stronger = searcher.search({.query = "stronger"});
+  EXPECT_THAT(stronger.parsed_query, HasSubstr("FILTER PostingSource(language pt)"));
+  std::map<std::string, std::string> snippets;
+  for (const Hit& hit : stronger.hits) snippets[hit.id] = hit.snippet.to_html();
+  ASSERT_TRUE(snippets.contains("en-1"));
+  EXPECT_THAT(snippets["en-1"], HasSubstr("<mark>stronger</mark>"));
+  EXPECT_THAT(snippets["en-1"], Not(HasSubstr("<mark>strong</mark>")));
+  ASSERT_TRUE(snippets.contains("pt-1"));
+  EXPECT_THAT(snippets["pt-1"], HasSubstr("<mark>strong</mark>"));
 }
 
 }  // namespace
