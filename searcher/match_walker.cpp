@@ -231,13 +231,8 @@ class Compiler {
 
   // A slot filter, found again by its description: `Query(PostingSource(date 1..2))`.
   std::unique_ptr<Cursor> filter(const Xapian::Query& query) {
-    constexpr std::string_view kOpen = "Query(PostingSource(";
-    constexpr std::string_view kClose = "))";
-    const std::string described = query.get_description();
-    std::string_view description = described;
-    if (!description.starts_with(kOpen) || !description.ends_with(kClose)) return nullptr;
-    description.remove_prefix(kOpen.size());
-    description.remove_suffix(kClose.size());
+    const std::string description = SlotFilterSource::description_of(query);
+    if (description.empty()) return nullptr;
     SlotFilterSource* source = SlotFilterSource::from_description(ordinals_, description);
     if (source == nullptr) return nullptr;
     return std::make_unique<FilterCursor>(db_, source);

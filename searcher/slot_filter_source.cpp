@@ -55,6 +55,19 @@ SlotFilterSource* SlotFilterSource::from_description(FacetOrdinals& ordinals,
   if (const std::size_t dots = chosen.find(".."); dots != std::string_view::npos) {
     return between(slot, field, chosen.substr(0, dots), chosen.substr(dots + 2));
   }
+  return one_of(slot, field, chosen_values(chosen));
+}
+
+std::string SlotFilterSource::description_of(const Xapian::Query& query) {
+  constexpr std::string_view kOpen = "Query(PostingSource(";
+  constexpr std::string_view kClose = "))";
+  if (query.get_type() != Xapian::Query::LEAF_POSTING_SOURCE) return {};
+  const std::string described = query.get_description();
+  if (!described.starts_with(kOpen) || !described.ends_with(kClose)) return {};
+  return described.substr(kOpen.size(), described.size() - kOpen.size() - kClose.size());
+}
+
+std::set<std::string> SlotFilterSource::chosen_values(std::string_view chosen) {
   std::set<std::string> values;
   for (std::size_t start = 0;;) {
     const std::size_t bar = chosen.find('|', start);
@@ -62,7 +75,7 @@ SlotFilterSource* SlotFilterSource::from_description(FacetOrdinals& ordinals,
     if (bar == std::string_view::npos) break;
     start = bar + 1;
   }
-  return one_of(slot, field, values);
+  return values;
 }
 
 SlotFilterSource* SlotFilterSource::choosing(const SlotOrdinals& slot, std::vector<char> accepted,

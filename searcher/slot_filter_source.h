@@ -6,6 +6,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "searcher/facet_ordinals.h"
@@ -37,6 +38,13 @@ class SlotFilterSource : public Xapian::PostingSource {
   /// `between` and `one_of` do not give. A query holds its sources out of reach; this finds
   /// them again by what the query says of them.
   static SlotFilterSource* from_description(FacetOrdinals& ordinals, std::string_view description);
+
+  /// The description of the source `query` stands for: `language en|de` of
+  /// `Query(PostingSource(language en|de))`; empty for any other query.
+  static std::string description_of(const Xapian::Query& query);
+
+  /// The values a description of `one_of` chooses after its field's name: `en`, `de` of `en|de`.
+  static std::set<std::string> chosen_values(std::string_view chosen);
 
   void init(const Xapian::Database& db) override;
   void next(double min_weight) override;

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "indexer/schema.h"
+#include "searcher/slot_filter_source.h"
 
 namespace newsdex {
 
@@ -109,19 +110,10 @@ std::string leaf_term(const Xapian::Query& leaf) { return *leaf.get_unique_terms
 // The languages a filter keeps to, as its query describes its source
 // (`Query(PostingSource(language en|pt))`), or none for another filter.
 std::set<std::string> filtered_languages(const Xapian::Query& filter) {
-  constexpr std::string_view kOpen = "Query(PostingSource(language ";
-  constexpr std::string_view kClose = "))";
-  const std::string described = filter.get_description();
-  std::string_view codes = described;
-  if (!codes.starts_with(kOpen) || !codes.ends_with(kClose)) return {};
-  codes.remove_prefix(kOpen.size());
-  codes.remove_suffix(kClose.size());
-  std::set<std::string> languages;
-  for (std::size_t bar = codes.find('|'); !codes.empty(); bar = codes.find('|')) {
-    languages.emplace(codes.substr(0, bar));
-    codes.remove_prefix(bar == std::string_view::npos ? codes.size() : bar + 1);
-  }
-  return languages;
+  constexpr std::string_view kField = "language ";
+  const std::string description = SlotFilterSource::description_of(filter);
+  if (!description.starts_with(kField)) return {};
+  return SlotFilterSource::chosen_values(std::string_view(description).substr(kField.size()));
 }
 
 // `languages`: those of the branch `query` is part of; empty for every language.
