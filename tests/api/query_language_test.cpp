@@ -27,13 +27,14 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 using ::testing::UnorderedElementsAre;
 
-Article story(std::string id, std::string date, std::string headline, std::string body) {
+Article story(std::string id, std::string date, std::string headline, std::string body,
+              std::string language = "en") {
   Article a;
   a.id = std::move(id);
   a.date = std::move(date);
   a.headline = std::move(headline);
   a.body = std::move(body);
-  a.language = "en";
+  a.language = std::move(language);
   a.format = "jsonl";
   return a;
 }
@@ -468,13 +469,9 @@ TEST(LanguageBranchesTest, EachArticleIsMatchedByItsOwnLanguagesParse) {
     index.add(story(id, "2023-01-02", "Runners in the park", "Runners were running in the park."));
   }
   // German stems `Run` to `run`, as English stems `running`; German leaves `running` whole.
-  Article german = story("de-1", "2023-01-03", "Der Run auf die Banken", "Der Run hält an.");
-  german.language = "de";
-  index.add(german);
+  index.add(story("de-1", "2023-01-03", "Der Run auf die Banken", "Der Run hält an.", "de"));
   // Albanian has no stemmer: its words are indexed as they are, and no stem.
-  Article albanian = story("sq-1", "2023-01-04", "Running", "Running i Tiranës.");
-  albanian.language = "sq";
-  index.add(albanian);
+  index.add(story("sq-1", "2023-01-04", "Running", "Running i Tiranës.", "sq"));
   index.commit();
   const Searcher searcher = Searcher::open(dir / "db");
   const SearchResults running = searcher.search({.query = "running"});
@@ -522,10 +519,8 @@ TEST(LanguageBranchesTest, LeavesOutWhatTheFewArticlesOfALanguageCannotMatch) {
     index.add(story(fmt::format("en-{}", i), "2023-01-02", "Runners in the park",
                     fmt::format("Runners were running in the park, lap {}.", i)));
   }
-  Article italian = story("it-1", "2023-01-03", "La banca centrale",
-                          "La banca centrale ha alzato i tassi di interesse.");
-  italian.language = "it";
-  index.add(italian);
+  index.add(story("it-1", "2023-01-03", "La banca centrale",
+                  "La banca centrale ha alzato i tassi di interesse.", "it"));
   index.commit();
   const Searcher searcher = Searcher::open(dir / "db");
   // Italian leaves `running` whole, and English stems it to `run`: the Italian article holds
@@ -556,9 +551,7 @@ TEST(LanguageBranchesTest, MarksWordsForTheStemsOfTheArticlesLanguageOnly) {
   index.add(story("en-1", "2023-01-02", "Markets",
                   "The dollar grew stronger while trade stayed strong all week."));
   index.add(story("en-2", "2023-01-02", "Weather", "Rain is expected in the north."));
-  Article portuguese = story("pt-1", "2023-01-03", "Mercados", "O real ficou strong ontem.");
-  portuguese.language = "pt";
-  index.add(portuguese);
+  index.add(story("pt-1", "2023-01-03", "Mercados", "O real ficou strong ontem.", "pt"));
   index.commit();
   const Searcher searcher = Searcher::open(dir / "db");
   const SearchResults stronger = searcher.search({.query = "stronger"});
