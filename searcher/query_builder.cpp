@@ -311,10 +311,10 @@ Xapian::Query QueryBuilder::parse(std::string_view text) {
     for (const auto& [serialised, branch] : branches) {
       const auto& [query, branch_languages] = branch;
       const bool needs_stem = needs_a_text_term(query, true);
-      const bool needs_word = needs_a_text_term(query, false);
+      const bool needs_a_term = needs_stem || needs_a_text_term(query, false);
       // A branch whose every match holds one of its terms, for languages of a few articles
       // that hold none of them, matches nothing (the Italian parse of an English word).
-      if ((needs_stem || needs_word) && held_by_no_article_of(query, branch_languages)) continue;
+      if (needs_a_term && held_by_no_article_of(query, branch_languages)) continue;
       // Nor does it match an article of another language with the same kind of terms whose
       // articles hold none of them: filtering against those is needless (on Reuters, the
       // English branch of most words, against the three misdetected Italian and Portuguese
@@ -323,7 +323,7 @@ Xapian::Query QueryBuilder::parse(std::string_view text) {
       std::set_difference(needs_stem ? stemmed.begin() : unstemmed.begin(),
                           needs_stem ? stemmed.end() : unstemmed.end(), branch_languages.begin(),
                           branch_languages.end(), std::inserter(others, others.end()));
-      if ((needs_stem || needs_word) && (others.empty() || held_by_no_article_of(query, others))) {
+      if (needs_a_term && (others.empty() || held_by_no_article_of(query, others))) {
         filtered.push_back(query);
         continue;
       }

@@ -41,7 +41,7 @@ struct detail::QueryWords {
 
   /// Adds `stem`, the `number`th query word, looked for in `languages` (empty: all).
   void add_stem(std::string_view stem, unsigned number, const std::set<std::string>& languages) {
-    const auto [at, is_new] = stems.emplace(stem, number);
+    const bool is_new = stems.emplace(stem, number).second;
     const auto restricted = stem_languages.find(stem);
     if (languages.empty()) {
       if (restricted != stem_languages.end()) stem_languages.erase(restricted);
