@@ -9,6 +9,7 @@
 #include <limits>
 #include <map>
 #include <optional>
+#include <set>
 #include <span>
 #include <tuple>
 #include <vector>
@@ -25,6 +26,10 @@ namespace {
 // this many times more articles.
 constexpr Xapian::doccount kRareWord = 3;
 constexpr Xapian::doccount kMoreFrequent = 20;
+// A name or acronym the archive holds, shorter than this, is never corrected.
+constexpr std::size_t kShortestNameCorrected = 5;
+// Articles of each of a word's terms read to tell how the archive writes it.
+constexpr std::size_t kArticlesReadForCase = 3;
 // Words longer than this many bytes are neither corrected nor suggested.
 constexpr std::size_t kLongestWord = 63;
 // Corrections whose shown form is looked for, best first: finding it reads an article.
@@ -411,6 +416,54 @@ std::string SpellingSuggester::shown_form(const Form& correction, std::string_vi
   return written_form(correction.text, analysis);
 }
 
+bool SpellingSuggester::written_as_name(const std::vector<Form>& forms, std::string_view word,
+                                        TextAnalysis& analysis) const {
+  std::set<Xapian::docid> holding;
+  for (const Form& form : forms) {
+    for (const std::string_view field : {std::string_view(), schema::kHeadline}) {
+      const std::string term = TextAnalysis::term_prefix(field, form.stem) + form.text;
+      std::size_t read = 0;
+      for (auto it = db_.postlist_begin(term);
+           it != db_.postlist_end(term) && read < kArticlesReadForCase; ++it, ++read) {
+        holding.insert(*it);
+      }
+    }
+  }
+  std::size_t as_names = 0;
+  std::size_t in_lower_case = 0;
+  for (const Xapian::docid id : holding) {
+    const std::string stored = db_.get_document(id).get_value(schema::kArticleSlot);
+    if (stored.empty()) continue;  // a document made without its article tells nothing
+    const std::string body = decode_stored_display(decompress_stored_article(stored)).body;
+    const auto is_lower = [](char c) { return std::islower(static_cast<unsigned char>(c)) != 0; };
+    const auto is_upper = [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; };
+    // In capitals throughout, an article tells nothing by its case.
+    if (std::count_if(body.begin(), body.end(), is_upper) >=
+        std::count_if(body.begin(), body.end(), is_lower)) {
+      continue;
+    }
+    for (const Token& token : analysis.tokenize(body)) {
+      if (token.term != word) continue;
+      const std::string_view written(body.data() + token.begin, token.end - token.begin);
+      if (is_lower(written[0])) {
+        ++in_lower_case;
+      } else if (is_upper(written[0])) {
+        // Any word has a capital where a sentence or a line begins; an acronym (`FCO`)
+        // wherever it stands.
+        std::size_t before = token.begin;
+        while (before > 0 && (body[before - 1] == ' ' || body[before - 1] == '\t')) --before;
+        const bool sentence_start = before == 0 || std::string_view(".!?:\n").find(
+                                                       body[before - 1]) != std::string_view::npos;
+        if (!sentence_start ||
+            (written.size() > 1 && std::none_of(written.begin(), written.end(), is_lower))) {
+          ++as_names;
+        }
+      }
+    }
+  }
+  return as_names > in_lower_case;
+}
+
 bool SpellingSuggester::in_dictionary(std::string_view word) {
   if (!dictionaries_) {
     std::vector<std::string> main_languages;
@@ -464,6 +517,11 @@ std::optional<std::string> SpellingSuggester::suggest(std::string_view query,
       }
       if (frequency > kRareWord) continue;
       if (in_dictionary(text.substr(token.begin, token.end - token.begin))) continue;
+      // A word the archive holds as a name (`Homeyer`) or an acronym is corrected only to a name
+      // or acronym one edit away (`Bundesbnak`: `Bundesbank`), not to a common word
+      // (`however`), and not if it is short: acronyms of a few letters are one edit apart.
+      const bool name = frequency > 0 && written_as_name(forms, token.term, analysis);
+      if (name && token.term.size() < kShortestNameCorrected) continue;
       // A word the archive holds a few times is often the archive's own typo: a neighbour far
       // more frequent is what the reader meant.
       // A stem near the word's stem may be written far from the word as typed (`turbn` is one
@@ -483,6 +541,10 @@ std::optional<std::string> SpellingSuggester::suggest(std::string_view query,
       for (const Form& correction : corrections(forms, token.term, frequency, kCorrectionsShown)) {
         std::string shown = shown_form(correction, token.term, frequency > 0, analysis, languages);
         if (stopword(shown)) break;
+        if (name && (edit_distance(token.term, shown, 1) > 1 ||
+                     !written_as_name({correction}, shown, analysis))) {
+          continue;
+        }
         const std::size_t distance = edit_distance(token.term, shown, edit_limit(token.term));
         if (distance < replacement_distance) {
           replacement = std::move(shown);

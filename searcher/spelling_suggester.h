@@ -44,7 +44,10 @@ namespace newsdex {
 /// enough); `clear` forgets them. A word the spelling dictionary of one of the archive's main
 /// languages (those of at least one article in a hundred) knows is no typo, however rare in the
 /// archive: `weaver` and `priest`, each in one Reuters article, are not shown as `weaker` and
-/// `press` (`WordDictionaries`). Not thread-safe.
+/// `press` (`WordDictionaries`). A rare word the archive writes as a name or an acronym
+/// (`Earley`, `FCO`) is corrected only to a word it writes so too, one edit away (`Bundesbnak`:
+/// `Bundesbank`, not `earley`: `early`), and not at all below five letters, where acronyms lie
+/// one edit apart (`written_as_name`). Not thread-safe.
 class SpellingSuggester {
  public:
   /// `dictionaries`: where the spelling dictionaries are (`WordDictionaries`).
@@ -129,6 +132,13 @@ class SpellingSuggester {
 
   /// Whether a spelling dictionary of the archive's main languages knows `word` as typed.
   bool in_dictionary(std::string_view word);
+
+  /// Whether the archive writes `word` (a term as `analysis` folds it, held by the terms of
+  /// `forms` in a few articles) only as a name or an acronym: with a capital or in capitals
+  /// within a sentence, never in lower case, in the text of the articles holding it (not their
+  /// headlines, which a wire may write in capitals, nor an article in capitals throughout).
+  bool written_as_name(const std::vector<Form>& forms, std::string_view word,
+                       TextAnalysis& analysis) const;
 
   Xapian::Database db_;
   std::filesystem::path dictionary_directory_;

@@ -470,6 +470,32 @@ TEST_F(ApiTest, CorrectsAWordTheArchiveHoldsOnlyToAWrittenWordOneEditAway) {
   EXPECT_EQ(searcher.search({.query = "avaxlablz"}).suggestion, "available");
 }
 
+// A word the archive writes as a name (`Earley`) or an acronym is no typo of a common word one
+// edit away (`early`), and a short one none of another acronym (`FCO`, `FCC`); it is
+// corrected only to a name one edit away (`Bundesbnak`: `Bundesbank`), not two (`Suliman`,
+// `Sullivan`). A word written in lower case is corrected as before (`tomorrrow`).
+TEST_F(ApiTest, CorrectsANameTheArchiveHoldsOnlyToANameOneEditAway) {
+  testing::TempDir dir;
+  Index index = Index::create(dir / "db");
+  for (int i = 0; i < 20; ++i) {
+    index.add(story(std::to_string(i), "Rates",
+                    "Prices rose early, and the Bundesbank, the FCC and Mr Sullivan said rates "
+                    "would rise tomorrow.",
+                    "2023-06-01"));
+  }
+  index.add(story("x1", "Outlook",
+                  "Analyst Peter Earley said the Bundesbnak would act tomorrrow, and officials "
+                  "of the FCO and Mr Suliman agreed.",
+                  "2023-06-25"));
+  index.commit();
+  const Searcher searcher = Searcher::open(dir / "db");
+  EXPECT_EQ(searcher.search({.query = "earley"}).suggestion, std::nullopt);
+  EXPECT_EQ(searcher.search({.query = "fco"}).suggestion, std::nullopt);
+  EXPECT_EQ(searcher.search({.query = "Suliman"}).suggestion, std::nullopt);
+  EXPECT_EQ(searcher.search({.query = "bundesbnak"}).suggestion, "bundesbank");
+  EXPECT_EQ(searcher.search({.query = "tomorrrow"}).suggestion, "tomorrow");
+}
+
 TEST_F(ApiTest, StatsDescribeTheDatabase) {
   const IndexStats stats = Searcher::open(db_).stats();
   EXPECT_EQ(stats.documents, 6u);
