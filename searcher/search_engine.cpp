@@ -191,7 +191,9 @@ SearchResults SearchEngine::search(const SearchRequest& request) {
   for (const auto& [analysis, alike] : queries_.languages_by_analysis()) {
     languages.push_back(alike.front());
   }
-  results.suggestion = spelling_.suggest(request.query, queries_.analysis(), languages);
+  const bool finds_nothing = results.total.exact && results.total.estimated == 0;
+  results.suggestion =
+      spelling_.suggest(request.query, queries_.analysis(), languages, finds_nothing);
   return results;
 }
 

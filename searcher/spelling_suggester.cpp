@@ -481,7 +481,8 @@ bool SpellingSuggester::in_dictionary(std::string_view word) {
 
 std::optional<std::string> SpellingSuggester::suggest(std::string_view query,
                                                       TextAnalysis& analysis,
-                                                      std::span<const std::string> languages) {
+                                                      std::span<const std::string> languages,
+                                                      bool finds_nothing) {
   std::string corrected;
   std::size_t copied = 0;
   bool changed = false;
@@ -516,7 +517,9 @@ std::optional<std::string> SpellingSuggester::suggest(std::string_view query,
         frequency = std::max(frequency, articles_with(forms[i], terms[i]));
       }
       if (frequency > kRareWord) continue;
-      if (in_dictionary(text.substr(token.begin, token.end - token.begin))) continue;
+      if (!finds_nothing && in_dictionary(text.substr(token.begin, token.end - token.begin))) {
+        continue;
+      }
       // A word the archive holds as a name (`Homeyer`) or an acronym is corrected only to a name
       // or acronym one edit away (`Bundesbnak`: `Bundesbank`), not to a common word
       // (`however`), and not if it is short: acronyms of a few letters are one edit apart.

@@ -58,9 +58,13 @@ class SpellingSuggester {
   /// `query` with each missing word replaced by its correction (keeping an initial capital),
   /// or nullopt when every word is in the archive or none has a correction. Field values,
   /// operators and wildcards are left alone. `languages`: one of each way the archive's
-  /// languages are analysed, whose stems of the query's words are looked for.
+  /// languages are analysed, whose stems of the query's words are looked for. `finds_nothing`:
+  /// whether the query matched no article; a rare word a dictionary knows is then corrected
+  /// too, as the reader likelier meant a word the archive holds (`opec minsters`: `opec
+  /// ministers`, where `minsters`, of three articles, alone is left alone).
   std::optional<std::string> suggest(std::string_view query, TextAnalysis& analysis,
-                                     std::span<const std::string> languages);
+                                     std::span<const std::string> languages,
+                                     bool finds_nothing = false);
 
   /// Forgets the words read, for a database reopened at a newer revision.
   void clear() {

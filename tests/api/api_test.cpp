@@ -496,6 +496,21 @@ TEST_F(ApiTest, CorrectsANameTheArchiveHoldsOnlyToANameOneEditAway) {
   EXPECT_EQ(searcher.search({.query = "tomorrrow"}).suggestion, "tomorrow");
 }
 
+// A rare word the dictionary knows (`minsters`) is no typo, unless the query finds nothing with
+// it: `opec minsters` then suggests `opec ministers`.
+TEST_F(ApiTest, CorrectsADictionaryWordWhenTheQueryFindsNothing) {
+  testing::TempDir dir;
+  Index index = Index::create(dir / "db");
+  for (int i = 0; i < 20; ++i) {
+    index.add(story(std::to_string(i), "Output", "OPEC ministers met on output.", "2023-06-01"));
+  }
+  index.add(story("m1", "Cathedrals", "The minsters of the north drew visitors.", "2023-06-02"));
+  index.commit();
+  const Searcher searcher = Searcher::open(dir / "db");
+  EXPECT_EQ(searcher.search({.query = "minsters"}).suggestion, std::nullopt);
+  EXPECT_EQ(searcher.search({.query = "opec minsters"}).suggestion, "opec ministers");
+}
+
 TEST_F(ApiTest, StatsDescribeTheDatabase) {
   const IndexStats stats = Searcher::open(db_).stats();
   EXPECT_EQ(stats.documents, 6u);

@@ -138,6 +138,8 @@ TEST_F(SpellingSuggesterTest, LeavesRealWordsAloneHoweverRare) {
   EXPECT_EQ(suggester.suggest("weaver", analysis_, {}), std::nullopt);
   EXPECT_EQ(suggester.suggest("faibles", analysis_, {}), std::nullopt);
   EXPECT_EQ(suggester.suggest("weakr", analysis_, {}), "weaker");
+  // Unless the query finds nothing: the reader then likelier meant the word the archive holds.
+  EXPECT_EQ(suggester.suggest("weaver", analysis_, {}, /*finds_nothing=*/true), "weaker");
   // Without the dictionaries, the rare words read as typos of the frequent ones.
   SpellingSuggester without(db_, dictionaries.path() / "none");
   EXPECT_EQ(without.suggest("weaver", analysis_, {}), "weaker");
