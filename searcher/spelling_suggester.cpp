@@ -28,8 +28,10 @@ constexpr Xapian::doccount kRareWord = 3;
 constexpr Xapian::doccount kMoreFrequent = 20;
 // A name or acronym the archive holds, shorter than this, is never corrected.
 constexpr std::size_t kShortestNameCorrected = 5;
-// Articles of each of a word's terms read to tell how the archive writes it.
+// Articles read to tell how the archive writes a word: all of a rare word's.
 constexpr std::size_t kArticlesReadForCase = 3;
+// Bytes of an article's text that tell whether it is written in capitals throughout.
+constexpr std::size_t kOpeningForCase = 500;
 // Words longer than this many bytes are neither corrected nor suggested.
 constexpr std::size_t kLongestWord = 63;
 // Corrections whose shown form is looked for, best first: finding it reads an article.
@@ -82,6 +84,39 @@ auto lengths_within(const std::vector<std::vector<Word>>& by_length, std::size_t
   const std::size_t first = std::min(size > limit ? size - limit : 0, by_length.size());
   const std::size_t past = std::min(size + limit + 1, by_length.size());
   return std::span(by_length).subspan(first, past - first);
+}
+
+// Where `text` writes `word` (a term as `analysis` folds it), as written. Reading a text for
+// a word in ASCII letters needs no analysis: a folded ASCII word is written with the same letters,
+// of either case, between bytes that are no letters or digits; this spares segmenting whole
+// articles to show one suggestion.
+std::vector<std::string_view> places_written(std::string_view text, std::string_view word,
+                                             TextAnalysis& analysis) {
+  std::vector<std::string_view> places;
+  const auto is_word_byte = [](char c) {
+    return (c & 0x80) != 0 || std::isalnum(static_cast<unsigned char>(c)) != 0;
+  };
+  if (!word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
+        return std::islower(static_cast<unsigned char>(c)) != 0;
+      })) {
+    const auto same = [](char w, char t) {
+      return w == (t >= 'A' && t <= 'Z' ? t - 'A' + 'a' : t);
+    };
+    for (std::size_t at = 0; at + word.size() <= text.size(); ++at) {
+      if (!same(word[0], text[at]) || (at > 0 && is_word_byte(text[at - 1])) ||
+          (at + word.size() < text.size() && is_word_byte(text[at + word.size()])) ||
+          !std::equal(word.begin(), word.end(), text.begin() + static_cast<std::ptrdiff_t>(at),
+                      same)) {
+        continue;
+      }
+      places.push_back(text.substr(at, word.size()));
+    }
+    return places;
+  }
+  for (const Token& token : analysis.tokenize(text)) {
+    if (token.term == word) places.push_back(text.substr(token.begin, token.end - token.begin));
+  }
+  return places;
 }
 
 }  // namespace
@@ -422,9 +457,8 @@ bool SpellingSuggester::written_as_name(const std::vector<Form>& forms, std::str
   for (const Form& form : forms) {
     for (const std::string_view field : {std::string_view(), schema::kHeadline}) {
       const std::string term = TextAnalysis::term_prefix(field, form.stem) + form.text;
-      std::size_t read = 0;
       for (auto it = db_.postlist_begin(term);
-           it != db_.postlist_end(term) && read < kArticlesReadForCase; ++it, ++read) {
+           it != db_.postlist_end(term) && holding.size() < kArticlesReadForCase; ++it) {
         holding.insert(*it);
       }
     }
@@ -437,20 +471,19 @@ bool SpellingSuggester::written_as_name(const std::vector<Form>& forms, std::str
     const std::string body = decode_stored_display(decompress_stored_article(stored)).body;
     const auto is_lower = [](char c) { return std::islower(static_cast<unsigned char>(c)) != 0; };
     const auto is_upper = [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; };
-    // In capitals throughout, an article tells nothing by its case.
-    if (std::count_if(body.begin(), body.end(), is_upper) >=
-        std::count_if(body.begin(), body.end(), is_lower)) {
+    // In capitals throughout, an article tells nothing by its case: its opening tells.
+    const std::string_view opening = std::string_view(body).substr(0, kOpeningForCase);
+    if (std::count_if(opening.begin(), opening.end(), is_upper) >=
+        std::count_if(opening.begin(), opening.end(), is_lower)) {
       continue;
     }
-    for (const Token& token : analysis.tokenize(body)) {
-      if (token.term != word) continue;
-      const std::string_view written(body.data() + token.begin, token.end - token.begin);
+    for (const std::string_view written : places_written(body, word, analysis)) {
       if (is_lower(written[0])) {
         ++in_lower_case;
       } else if (is_upper(written[0])) {
         // Any word has a capital where a sentence or a line begins; an acronym (`FCO`)
         // wherever it stands.
-        std::size_t before = token.begin;
+        auto before = static_cast<std::size_t>(written.data() - body.data());
         while (before > 0 && (body[before - 1] == ' ' || body[before - 1] == '\t')) --before;
         const bool sentence_start = before == 0 || std::string_view(".!?:\n").find(
                                                        body[before - 1]) != std::string_view::npos;
