@@ -86,19 +86,20 @@ auto lengths_within(const std::vector<std::vector<Word>>& by_length, std::size_t
   return std::span(by_length).subspan(first, past - first);
 }
 
-// Where `text` writes `word` (a term as `analysis` folds it), as written. Reading a text for
-// a word in ASCII letters needs no analysis: a folded ASCII word is written with the same letters,
-// of either case, between bytes that are no letters or digits; this spares segmenting whole
-// articles to show one suggestion.
+// Where `text` writes `word` (a term as `analysis` folds it), as written. In a text of ASCII
+// alone, a word of ASCII letters is written with the same letters, of either case, between
+// bytes that are no letters or digits, and is found without analysis, which spares segmenting
+// whole articles to show one suggestion; elsewhere a letter may fold to one of them (`Brönce`
+// is `bronce`).
 std::vector<std::string_view> places_written(std::string_view text, std::string_view word,
                                              TextAnalysis& analysis) {
   std::vector<std::string_view> places;
-  const auto is_word_byte = [](char c) {
-    return (c & 0x80) != 0 || std::isalnum(static_cast<unsigned char>(c)) != 0;
-  };
-  if (!word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
-        return std::islower(static_cast<unsigned char>(c)) != 0;
-      })) {
+  const auto is_word_byte = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  const auto is_ascii = [](char c) { return (c & 0x80) == 0; };
+  if (!word.empty() &&
+      std::all_of(word.begin(), word.end(),
+                  [](char c) { return std::islower(static_cast<unsigned char>(c)) != 0; }) &&
+      std::all_of(text.begin(), text.end(), is_ascii)) {
     const auto same = [](char w, char t) {
       return w == (t >= 'A' && t <= 'Z' ? t - 'A' + 'a' : t);
     };
@@ -553,9 +554,9 @@ std::optional<std::string> SpellingSuggester::suggest(std::string_view query,
       if (!finds_nothing && in_dictionary(text.substr(token.begin, token.end - token.begin))) {
         continue;
       }
-      // A word the archive holds as a name (`Homeyer`) or an acronym is corrected only to a name
-      // or acronym one edit away (`Bundesbnak`: `Bundesbank`), not to a common word
-      // (`however`), and not if it is short: acronyms of a few letters are one edit apart.
+      // A word the archive holds as a name (`Earley`) or an acronym is corrected only to a name
+      // or acronym one edit away (`Bundesbnak`: `Bundesbank`), not to a common word (`early`),
+      // and not if it is short: acronyms of a few letters are one edit apart.
       const bool name = frequency > 0 && written_as_name(forms, token.term, analysis);
       if (name && token.term.size() < kShortestNameCorrected) continue;
       // A word the archive holds a few times is often the archive's own typo: a neighbour far

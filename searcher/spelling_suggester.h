@@ -137,10 +137,11 @@ class SpellingSuggester {
   /// Whether a spelling dictionary of the archive's main languages knows `word` as typed.
   bool in_dictionary(std::string_view word);
 
-  /// Whether the archive writes `word` (a term as `analysis` folds it, held by the terms of
-  /// `forms` in a few articles) only as a name or an acronym: with a capital or in capitals
-  /// within a sentence, never in lower case, in the text of the articles holding it (not their
-  /// headlines, which a wire may write in capitals, nor an article in capitals throughout).
+  /// Whether the archive writes `word` (a term as `analysis` folds it, which the terms of
+  /// `forms` hold) more often as a name or an acronym than in lower case, in the text of the
+  /// first three articles holding those terms: with a capital within a sentence, or in capitals
+  /// anywhere. Headlines, which a wire may write in capitals, and an article in capitals
+  /// throughout tell nothing.
   bool written_as_name(const std::vector<Form>& forms, std::string_view word,
                        TextAnalysis& analysis) const;
 

@@ -471,27 +471,30 @@ TEST_F(ApiTest, CorrectsAWordTheArchiveHoldsOnlyToAWrittenWordOneEditAway) {
 }
 
 // A word the archive writes as a name (`Earley`) or an acronym is no typo of a common word one
-// edit away (`early`), and a short one none of another acronym (`FCO`, `FCC`); it is
-// corrected only to a name one edit away (`Bundesbnak`: `Bundesbank`), not two (`Suliman`,
-// `Sullivan`). A word written in lower case is corrected as before (`tomorrrow`).
+// edit away (`early`, and `Brönce` none of `bronze`), and a short one none of another acronym
+// (`FCO`, `FCC`); it is corrected only to a name one edit away (`Bundesbnak`: `Bundesbank`), not
+// two (`Suliman`, `Sullivan`). A word written in lower case is corrected as before (`tomorrrow`).
 TEST_F(ApiTest, CorrectsANameTheArchiveHoldsOnlyToANameOneEditAway) {
   testing::TempDir dir;
   Index index = Index::create(dir / "db");
   for (int i = 0; i < 20; ++i) {
     index.add(story(std::to_string(i), "Rates",
                     "Prices rose early, and the Bundesbank, the FCC and Mr Sullivan said rates "
-                    "would rise tomorrow.",
+                    "would rise tomorrow. The bronze statue was sold.",
                     "2023-06-01"));
   }
   index.add(story("x1", "Outlook",
                   "Analyst Peter Earley said the Bundesbnak would act tomorrrow, and officials "
-                  "of the FCO and Mr Suliman agreed.",
+                  "of the FCO, Mr Suliman and Mr Brönce agreed.",
                   "2023-06-25"));
   index.commit();
   const Searcher searcher = Searcher::open(dir / "db");
   EXPECT_EQ(searcher.search({.query = "earley"}).suggestion, std::nullopt);
   EXPECT_EQ(searcher.search({.query = "fco"}).suggestion, std::nullopt);
   EXPECT_EQ(searcher.search({.query = "Suliman"}).suggestion, std::nullopt);
+  // A name written with letters that fold to ASCII ones is found as written (`bronce`, not
+  // `bronze`).
+  EXPECT_EQ(searcher.search({.query = "bronce"}).suggestion, std::nullopt);
   EXPECT_EQ(searcher.search({.query = "bundesbnak"}).suggestion, "bundesbank");
   EXPECT_EQ(searcher.search({.query = "tomorrrow"}).suggestion, "tomorrow");
 }
