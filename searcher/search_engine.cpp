@@ -19,6 +19,7 @@
 #include "searcher/date_histogram.h"
 #include "searcher/facet_counter.h"
 #include "searcher/match_walker.h"
+#include "searcher/matched_documents.h"
 #include "searcher/recency_boost.h"
 #include "searcher/slot_filter_source.h"
 #include "searcher/snippet_maker.h"
@@ -30,9 +31,12 @@ namespace {
 constexpr std::string_view kDateFacet = "date";
 // The recency boost at its strongest: about what one well-matched query word weighs in BM25.
 constexpr double kRecencyMaxWeight = 2.0;
-// Matches looked at past the page when folding copies: a copy ranked further down is not
-// counted in "+N similar".
-constexpr std::size_t kCollapseLookahead = 20;
+// Matches ranked past the page when folding copies, so that a few copies among the best-ranked
+// do not take a second ranking to fill it. "+N similar" counts a hit's copies among all the
+// matches (`MatchedDocuments`), not the window's: ranking 20 past twice the page, as when it
+// did, took 2% more instructions for the ten slowest of bench/query_latency's words with seven
+// facets (callgrind).
+constexpr std::size_t kCollapseLookahead = 5;
 // A query that may match more than this many articles (`MatchWalker::most_matches`) is counted
 // by walking it rather than by the matcher (measured through the API over bench/query_latency's
 // words: docs/ARCHITECTURE.md, "Counting without the matcher").
@@ -113,12 +117,15 @@ Facet value_facet(const schema::FacetField& field, const SlotOrdinals& values,
 }
 
 // Counts the matches `walker` finds, up to `most`, in `counter`, which forgets what it counted
-// before; true if they were all.
-bool walk(MatchWalker& walker, FacetCounter& counter, std::uint64_t most) {
+// before, and records them in `matched` unless it is null; true if they were all.
+bool walk(MatchWalker& walker, FacetCounter& counter, MatchedDocuments* matched,
+          std::uint64_t most) {
   counter.clear();
+  if (matched != nullptr) matched->clear();
   for (Xapian::docid id = walker.next(); id != 0; id = walker.next()) {
     if (counter.matches() == most) return false;
     counter.add(id);
+    if (matched != nullptr) matched->add(id);
   }
   return true;
 }
@@ -261,12 +268,20 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
   const SlotOrdinals* keys =
       request.collapse_duplicates ? &ordinals_.slot(schema::kDuplicateSlot) : nullptr;
   const std::size_t wanted = request.offset + request.limit;
-  std::size_t window = keys != nullptr && wanted > 0 ? 2 * wanted + kCollapseLookahead : wanted;
+  std::size_t window = keys != nullptr && wanted > 0 ? wanted + kCollapseLookahead : wanted;
+  // Every match counted is recorded too, so that a hit's copies are counted among all of them,
+  // not only among the window's.
+  std::optional<MatchedDocuments> matched;
+  if (keys != nullptr && wanted > 0) matched.emplace();
   std::unique_ptr<MatchWalker> walker =
       counted_up_to > kWalkedFrom ? MatchWalker::of(db_, query, ordinals_) : nullptr;
   if (walker && wanted > 0 && walker->most_matches() <= kWalkedFrom) walker = nullptr;
-  const bool walked_all = walker && walk(*walker, counter, counted_up_to);
-  if (!walker) enquire.add_matchspy(&counter);
+  const bool walked_all =
+      walker && walk(*walker, counter, matched ? &*matched : nullptr, counted_up_to);
+  if (!walker) {
+    enquire.add_matchspy(&counter);
+    if (matched) enquire.add_matchspy(&*matched);
+  }
   // With no hits to show, nothing needs a weight, and looking at every match Xapian's matcher
   // spends most of its time on BM25 weights: a facet panel or timeline (seven facets, no hits)
   // took 0.69 of the time at p95 without them on Reuters-21578 (bench/query_latency, two
@@ -329,6 +344,15 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
                           .lower = std::max<std::uint64_t>(counted.get_matches_lower_bound(), matches),
                           .upper = counted.get_matches_upper_bound(),
                           .exact = false};
+  }
+  // With every match recorded, each hit's copies are all the matches with its key; else only
+  // those the window held were seen.
+  if (matched && results.total.exact) {
+    for (std::size_t i = 0; i < page.size(); ++i) {
+      const std::span<const std::uint32_t> key = keys->of(*page[i]);
+      if (key.empty() || keys->documents(key.front()) == 1) continue;
+      copies[i] = matched->how_many_of(keys->documents_with(key.front())) - 1;
+    }
   }
   std::optional<SnippetMaker> snippets;
   if (request.snippet_length > 0 && !page.empty()) snippets.emplace(query, queries_.analysis());

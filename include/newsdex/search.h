@@ -89,7 +89,9 @@ struct Hit {
   std::optional<std::string> url;  ///< where the article was published, when its file said
   std::string language;            ///< as identified at indexing: `en`, `de`… (`und`: unknown)
   Snippet snippet;
-  /// Copies of this story folded into this hit by `SearchRequest::collapse_duplicates`.
+  /// Copies of this story folded into this hit by `SearchRequest::collapse_duplicates`: every
+  /// other match with its duplicate key, or, when `SearchResults::total` is an estimate, those
+  /// among the best-ranked matches only.
   std::size_t similar = 0;
 };
 

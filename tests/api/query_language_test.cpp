@@ -359,14 +359,17 @@ TEST_F(QueryLanguageTest, CopiesOfOneStoryCollapseIntoOneHit) {
   EXPECT_EQ(all.hits[0].similar, 0u);
 }
 
+// The body of a story the collapse tests copy.
+constexpr const char* kHarbourStory =
+    "The harbour of Durres reopened on Monday, port officials said, and the first boats from "
+    "Bari and Ancona were expected to dock before nightfall.";
+
 // More copies than the first window holds: the window widens until the page is full, and
 // the total and facets still count each article once.
 TEST(CollapseTest, ManyCopiesLeaveTotalsAndFacetsExact) {
   testing::TempDir dir;
   Index index = Index::create(dir / "db");
-  const std::string body =
-      "The harbour of Durres reopened on Monday after the storm, port officials said, and the "
-      "first ferries from Bari and Ancona were expected to dock before nightfall.";
+  const std::string body = kHarbourStory;
   for (int i = 0; i < 40; ++i) {
     index.add(story("copy-" + std::to_string(i), "2023-03-0" + std::to_string(1 + i % 5),
                     "Durres harbour reopens", body));
@@ -390,10 +393,48 @@ TEST(CollapseTest, ManyCopiesLeaveTotalsAndFacetsExact) {
   for (const Hit& hit : results.hits) {
     if (hit.id.starts_with("copy-")) {
       ++shown_copies;
-      EXPECT_GT(hit.similar, 20u);
+      EXPECT_EQ(hit.similar, 39u);
     }
   }
   EXPECT_EQ(shown_copies, 1u);
+}
+
+// "+N similar" counts every other match of the story, however far down the ranking, and no
+// copy the query does not match.
+TEST(CollapseTest, SimilarCountsEveryCopyAmongTheMatches) {
+  testing::TempDir dir;
+  Index index = Index::create(dir / "db");
+  const std::string body = kHarbourStory;
+  // The newest copy, then 39 older ones: 19 of them with `ferry` in the headline.
+  index.add(story("copy-0", "2023-04-30", "Durres harbour reopens", body));
+  for (int i = 1; i < 40; ++i) {
+    index.add(story("copy-" + std::to_string(i), fmt::format("2023-01-{:02}", 1 + i % 28),
+                    i < 20 ? "Durres port reopens" : "Durres ferry port reopens", body));
+  }
+  // Other stories, dated between the newest copy and the others: newest first, the page and
+  // the few matches ranked past it hold no other copy. So many that the matches are walked
+  // rather than counted by the matcher (ManyCopiesLeaveTotalsAndFacetsExact has the matcher).
+  for (int i = 1; i <= 250; ++i) {
+    index.add(story(fmt::format("other-{}", i), fmt::format("2023-03-{:02}", 1 + i % 28),
+                    fmt::format("Harbour story {}", i),
+                    fmt::format("The harbour board met for the {}th time this year.", i)));
+  }
+  index.commit();
+  const Searcher searcher = Searcher::open(dir / "db");
+  for (const bool facets : {false, true}) {
+    SCOPED_TRACE(facets ? "with a facet" : "without facets");
+    SearchRequest request{.query = "harbour", .sort = SortOrder::newest, .limit = 2};
+    if (facets) request.facets = {"date"};
+    SearchResults results = searcher.search(request);
+    ASSERT_EQ(results.hits.size(), 2u);
+    EXPECT_EQ(results.hits[0].id, "copy-0");
+    EXPECT_EQ(results.hits[0].similar, 39u);
+    EXPECT_EQ(results.hits[1].similar, 0u);
+    request.query = "harbour -ferry";
+    results = searcher.search(request);
+    ASSERT_EQ(results.hits.size(), 2u);
+    EXPECT_EQ(results.hits[0].similar, 19u);
+  }
 }
 
 TEST_F(QueryLanguageTest, SuggestsSpellingsFromTheArchive) {
