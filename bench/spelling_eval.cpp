@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// Scores "did you mean" on typos made from Reuters-21578's own words:
+// Scores "did you mean" on typos made from Reuters-21578's own words, and on misspellings
+// people made of them:
 //
-//   spelling_eval [--files N] [--typos N] [--errors N] [--check]
+//   spelling_eval [--files N] [--typos N] [--errors N] [--check] [--real-typos FILE]
 //
 // Indexes the first N Reuters-21578 SGML files (default all 22), takes words of five letters
 // or more that at least ten articles write, and makes one typo of each the way fingers do
@@ -17,8 +18,15 @@
 // with --errors: those are read by eye, as a name (`Harrosh`) must keep its spelling while a typo
 // of the archive (`Bundesbnak`) should not.
 //
-// With --check it exits non-zero when fewer typos than the goal are corrected (the ctest smoke
-// run uses it on one file).
+// The misspellings are codespell's list (Debian's codespell package; --real-typos for another
+// file of `typo->correction` lines), gathered from Wikipedia's list of common misspellings and
+// from source code: those of one correction, a word of five letters or more that at least ten
+// articles write, passed over like the made typos when the archive holds them or English
+// knows them. They test what the made typos cannot: slips of several kinds at once, of the
+// first letter, and of spelling rather than of fingers (`accomodate`).
+//
+// With --check it exits non-zero when fewer typos or misspellings than their goals are
+// corrected (the ctest smoke run uses it on one file).
 
 #include <fmt/format.h>
 #include <unistd.h>
@@ -28,6 +36,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <random>
 #include <set>
@@ -47,10 +56,14 @@ struct Options {
   std::size_t typos = 1000;
   std::size_t errors = 0;  // examples to print of each kind of miss
   bool check = false;
+  // Real misspellings and their corrections, one `typo->correction` a line (codespell's list).
+  std::string real_typos = "/usr/lib/python3/dist-packages/codespell_lib/data/dictionary.txt";
 };
 
-// Share of typos that must be corrected with --check (to the word meant or one stemmed alike).
+// Shares of made typos and of misspellings that must be corrected with --check (to the word
+// meant or one stemmed alike).
 constexpr double kGoal = 0.6;
+constexpr double kRealGoal = 0.8;
 
 // The keys next to each letter's on a QWERTY keyboard.
 const std::map<char, std::string_view>& neighbours() {
@@ -115,6 +128,31 @@ std::vector<std::string> words_of(std::string_view text) {
   return words;
 }
 
+// How the suggestions for some typos came out.
+struct Scores {
+  std::size_t tried = 0;
+  std::size_t corrected = 0;  // to the word meant
+  std::size_t same_stem = 0;  // to a word English stems alike
+  std::vector<std::string> wrong;
+  std::vector<std::string> missed;
+};
+
+double share(std::size_t part, std::size_t whole) {
+  return whole == 0 ? 0.0 : 100.0 * static_cast<double>(part) / static_cast<double>(whole);
+}
+
+void print_scores(std::string_view title, const Scores& scores) {
+  fmt::print("{}: {}\n", title, scores.tried);
+  fmt::print("  corrected to the word meant  {:5} {:5.1f}%\n", scores.corrected,
+             share(scores.corrected, scores.tried));
+  fmt::print("  a word of the same stem       {:5} {:5.1f}%\n", scores.same_stem,
+             share(scores.same_stem, scores.tried));
+  fmt::print("  another word suggested       {:5} {:5.1f}%\n", scores.wrong.size(),
+             share(scores.wrong.size(), scores.tried));
+  fmt::print("  no suggestion                {:5} {:5.1f}%\n", scores.missed.size(),
+             share(scores.missed.size(), scores.tried));
+}
+
 Options parse(int argc, char** argv) {
   Options options;
   for (int i = 1; i < argc; ++i) {
@@ -131,6 +169,8 @@ Options parse(int argc, char** argv) {
       options.errors = std::stoul(value());
     } else if (arg == "--check") {
       options.check = true;
+    } else if (arg == "--real-typos") {
+      options.real_typos = value();
     } else {
       throw std::runtime_error("unknown argument " + arg);
     }
@@ -182,32 +222,48 @@ int main(int argc, char** argv) try {
   std::shuffle(common.begin(), common.end(), random);
   std::shuffle(rare.begin(), rare.end(), random);
 
-  std::size_t tried = 0;
-  std::size_t corrected = 0;
-  std::size_t same_stem = 0;
-  std::size_t other = 0;
   const Xapian::Stem stem("english");
-  std::vector<std::string> wrong;
-  std::vector<std::string> missed;
-  for (const std::string& word : common) {
-    if (tried == options.typos) break;
-    const std::string typo = typo_of(word, random);
-    if (articles.contains(typo) || english.knows(typo) ||
-        searcher.search({.query = typo, .limit = 0}).total.estimated > 0) {
-      continue;
-    }
-    ++tried;
+  // A typo to score: one the archive does not hold and English does not know.
+  const auto is_typo = [&](const std::string& typo) {
+    return !articles.contains(typo) && !english.knows(typo) &&
+           searcher.search({.query = typo, .limit = 0}).total.estimated == 0;
+  };
+  const auto score = [&](const std::string& typo, const std::string& word, Scores& scores) {
+    ++scores.tried;
     const std::optional<std::string> suggested = suggestion(typo);
     if (suggested == word) {
-      ++corrected;
+      ++scores.corrected;
     } else if (suggested && stem(*suggested) == stem(word)) {
-      ++same_stem;
+      ++scores.same_stem;
     } else if (suggested) {
-      ++other;
-      wrong.push_back(fmt::format("{} → {} (meant {})", typo, *suggested, word));
+      scores.wrong.push_back(fmt::format("{} → {} (meant {})", typo, *suggested, word));
     } else {
-      missed.push_back(fmt::format("{} (meant {})", typo, word));
+      scores.missed.push_back(fmt::format("{} (meant {})", typo, word));
     }
+  };
+  Scores made;
+  for (const std::string& word : common) {
+    if (made.tried == options.typos) break;
+    const std::string typo = typo_of(word, random);
+    if (is_typo(typo)) score(typo, word, made);
+  }
+  // Misspellings people made, of the same words.
+  Scores real;
+  std::ifstream real_typos(options.real_typos);
+  for (std::string line; std::getline(real_typos, line);) {
+    const std::size_t arrow = line.find("->");
+    if (arrow == std::string::npos) continue;
+    const std::string typo = line.substr(0, arrow);
+    const std::string word = line.substr(arrow + 2);
+    const auto is_word = [](const std::string& w) {
+      return std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    };
+    // One correction, of the words typos were made of above.
+    if (!is_word(typo) || !is_word(word) || word.size() < 5) continue;
+    if (const auto found = articles.find(word); found == articles.end() || found->second < 10) {
+      continue;
+    }
+    if (is_typo(typo)) score(typo, word, real);
   }
   std::size_t rare_tried = 0;
   std::vector<std::string> replaced;
@@ -220,15 +276,13 @@ int main(int argc, char** argv) try {
   }
   fs::remove_all(dir);
 
-  const auto share = [](std::size_t part, std::size_t whole) {
-    return whole == 0 ? 0.0 : 100.0 * static_cast<double>(part) / static_cast<double>(whole);
-  };
-  fmt::print("typos of common words: {}\n", tried);
-  fmt::print("  corrected to the word meant  {:5} {:5.1f}%\n", corrected, share(corrected, tried));
-  fmt::print("  a word of the same stem       {:5} {:5.1f}%\n", same_stem, share(same_stem, tried));
-  fmt::print("  another word suggested       {:5} {:5.1f}%\n", other, share(other, tried));
-  fmt::print("  no suggestion                {:5} {:5.1f}%\n", missed.size(),
-             share(missed.size(), tried));
+  print_scores("typos of common words", made);
+  if (real.tried > 0) {
+    print_scores(fmt::format("misspellings of common words from {}", options.real_typos), real);
+  } else {
+    fmt::print("misspellings: none read from {} (Debian's codespell package has the list)\n",
+               options.real_typos);
+  }
   fmt::print("words in one to three articles: {}\n", rare_tried);
   fmt::print("  replaced by a suggestion     {:5} {:5.1f}%\n", replaced.size(),
              share(replaced.size(), rare_tried));
@@ -239,11 +293,18 @@ int main(int argc, char** argv) try {
       fmt::print("  {}\n", lines[i]);
     }
   };
-  examples("another word suggested", wrong);
-  examples("no suggestion", missed);
+  examples("another word suggested", made.wrong);
+  examples("no suggestion", made.missed);
+  examples("misspellings: another word suggested", real.wrong);
+  examples("misspellings: no suggestion", real.missed);
   examples("rare words replaced", replaced);
-  if (options.check && share(corrected + same_stem, tried) < 100 * kGoal) {
+  if (options.check && share(made.corrected + made.same_stem, made.tried) < 100 * kGoal) {
     fmt::print("FAILED: fewer than {:.0f}% of the typos corrected\n", 100 * kGoal);
+    return 1;
+  }
+  if (options.check && real.tried > 0 &&
+      share(real.corrected + real.same_stem, real.tried) < 100 * kRealGoal) {
+    fmt::print("FAILED: fewer than {:.0f}% of the misspellings corrected\n", 100 * kRealGoal);
     return 1;
   }
   return 0;

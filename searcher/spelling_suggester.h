@@ -80,10 +80,17 @@ class SpellingSuggester {
     bool stem;
     auto operator<=>(const Form&) const = default;
   };
+  /// An indexed word that may correct a typed one.
+  struct Correction {
+    Form form;
+    /// Whether it is as likely a misspelling of the archive as a word, being rare beside
+    /// another correction, and so taken as one edit further from the word typed than it is.
+    bool doubted;
+  };
   /// The `most` likeliest indexed words near one of `forms` (the forms of `typed`, which is in
   /// `frequency` articles), in at least `kMoreFrequent` times as many, the likeliest first.
-  std::vector<Form> corrections(const std::vector<Form>& forms, std::string_view typed,
-                                Xapian::doccount frequency, std::size_t most);
+  std::vector<Correction> corrections(const std::vector<Form>& forms, std::string_view typed,
+                                      Xapian::doccount frequency, std::size_t most);
   /// The articles holding a word in their headline, and in the rest of their text (two term
   /// frequencies): those holding it at all are at least the larger and at most the sum.
   struct TermArticles {

@@ -103,6 +103,18 @@ TEST_F(SpellingSuggesterTest, AmongEquallyNearWordsCountsAnArticleOnce) {
   EXPECT_EQ(suggest("mable"), "marble");
 }
 
+// A word in an article or two, beside one in twenty times as many, is as likely the archive's
+// own misspelling: it is taken as an edit further than it is. Alone, or where every word is
+// rare (ApiTest.ShowsTheWrittenWordNearestTheWordTyped), it is not doubted.
+TEST_F(SpellingSuggesterTest, PrefersAFrequentWordToTheArchivesOwnMisspelling) {
+  for (int i = 0; i < 40; ++i) add({"accommodate"});
+  add({"accomodate"});
+  // One edit from the misspelling, two from the word.
+  EXPECT_EQ(suggest("accomadate"), "accommodate");
+  // Two edits from the misspelling, three from the word, which is too far to be a correction.
+  EXPECT_EQ(suggest("acomodat"), "accomodate");
+}
+
 TEST_F(SpellingSuggesterTest, ReadsTheWordsAgainOnceCleared) {
   SpellingSuggester suggester(db_);
   EXPECT_EQ(suggester.suggest("bundesbnak", analysis_, {}), "bundesbank");
