@@ -158,16 +158,18 @@ TEST_F(SpellingSuggesterTest, LeavesRealWordsAloneHoweverRare) {
   EXPECT_EQ(without.suggest("faibles", analysis_, {}), "faible");
 }
 
-// Searches pass over stopwords, so none is a correction: a rare name nearest `and` stays as
-// it is, rather than taking the next likeliest word.
-TEST_F(SpellingSuggesterTest, SuggestsNoStopword) {
+// A stopword corrects no word the archive holds: a rare name nearest `and` stays as it is,
+// rather than taking the next likeliest word. It corrects a word the archive lacks, which
+// keeps a query from finding anything.
+TEST_F(SpellingSuggesterTest, SuggestsAStopwordOnlyForAWordTheArchiveLacks) {
   for (int i = 0; i < 100; ++i) add({"and"});
   for (int i = 0; i < 40; ++i) add({"art"});
   add({"arndt"});
-  EXPECT_EQ(SpellingSuggester(db_).suggest("arndt", analysis_, std::vector<std::string>{"en"}),
-            std::nullopt);
+  const std::vector<std::string> english{"en"};
+  EXPECT_EQ(SpellingSuggester(db_).suggest("arndt", analysis_, english), std::nullopt);
   // Without the stopwords of English, `and` is the likelier word.
   EXPECT_EQ(suggest("arndt"), "and");
+  EXPECT_EQ(SpellingSuggester(db_).suggest("oil adn opec", analysis_, english), "oil and opec");
 }
 
 TEST_F(SpellingSuggesterTest, LeavesKnownWordsFieldsOperatorsAndWildcardsAlone) {
