@@ -54,14 +54,16 @@ class WordsOnly : public Xapian::ExpandDecider {
   }
 };
 
-// Whether the index holds a word of the query for a hit's headline (`headline`) or the rest of
-// its text: one of the query's terms, as `enquire` matched them.
-bool holds_query_word(const Xapian::Enquire& enquire, const Xapian::MSetIterator& hit,
+// Whether the index holds a word of `query` for document `id`'s headline (`headline`) or the
+// rest of its text: one of the query's terms, looked up in its posting list.
+bool holds_query_word(const Xapian::Database& db, const Xapian::Query& query, Xapian::docid id,
                       bool headline) {
-  for (auto term = enquire.get_matching_terms_begin(hit);
-       term != enquire.get_matching_terms_end(hit); ++term) {
+  for (auto term = query.get_unique_terms_begin(); term != query.get_unique_terms_end(); ++term) {
     const std::optional<schema::TextTerm> word = schema::text_term(*term);
-    if (word && word->headline == headline) return true;
+    if (!word || word->headline != headline) continue;
+    Xapian::PostingIterator posting = db.postlist_begin(*term);
+    posting.skip_to(id);
+    if (posting != db.postlist_end(*term) && *posting == id) return true;
   }
   return false;
 }
@@ -378,7 +380,7 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
       const bool headline = stored.body.empty();
       const std::string& text = headline ? stored.headline : stored.body;
       hit.snippet = snippets->make(text, hit.language, request.snippet_length,
-                                   [&] { return holds_query_word(enquire, it, headline); });
+                                   [&] { return holds_query_word(db_, query, *it, headline); });
     }
     hit.headline = std::move(stored.headline);
     hit.similar = copies[i];
