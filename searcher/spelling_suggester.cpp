@@ -282,7 +282,7 @@ std::vector<SpellingSuggester::Correction> SpellingSuggester::corrections(
     }
   }
   // A word in a few articles beside one in twenty times as many is as likely the archive's own
-  // misspelling as a word (`accomodate`, beside `accommodate`): it is taken as one edit further
+  // misspelling as a word (`statmenet`, beside `statement`): it is taken as one edit further
   // from the word typed than it is, so that the frequent word is preferred if as near
   // (`Correction::doubted`). Over 13,004 misspellings of Reuters-21578's words from codespell's
   // list (bench/spelling_eval), 197 more were corrected to the word meant (11,306) and 207 fewer
