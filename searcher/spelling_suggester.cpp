@@ -32,6 +32,8 @@ constexpr std::size_t kShortestNameCorrected = 5;
 constexpr std::size_t kArticlesReadForCase = 3;
 // Bytes of an article's text that tell whether it is written in capitals throughout.
 constexpr std::size_t kOpeningForCase = 500;
+// A word shorter than this is not corrected in its first letter.
+constexpr std::size_t kShortestFirstLetterSlip = 5;
 // Words longer than this many bytes are neither corrected nor suggested.
 constexpr std::size_t kLongestWord = 63;
 // Corrections whose shown form is looked for, best first: finding it reads an article.
@@ -118,6 +120,27 @@ std::vector<std::string_view> places_written(std::string_view text, std::string_
     if (token.term == word) places.push_back(text.substr(token.begin, token.end - token.begin));
   }
   return places;
+}
+
+// The words one edit from `word` in its first letter: it replaced (`xomputer`), left out
+// (`omputer`), added (`xcomputer`) or swapped with the next (`ocmputer`), each one edit from
+// `computer`. A correction compares the words that share a typo's first letter, which miss
+// these; they are few enough to look up as terms. None for a word that does not start with two
+// ASCII letters.
+std::vector<std::string> first_letter_slips(std::string_view word) {
+  std::vector<std::string> slips;
+  const auto letter = [](char c) { return c >= 'a' && c <= 'z'; };
+  if (word.size() < 2 || !letter(word[0]) || !letter(word[1])) return slips;
+  const std::string_view rest = word.substr(1);
+  for (char first = 'a'; first <= 'z'; ++first) {
+    if (first == word[0]) continue;  // a word with the typo's first letter is compared anyway
+    slips.push_back(first + std::string(rest));
+    slips.push_back(first + std::string(word));
+  }
+  slips.emplace_back(rest);
+  if (word[1] != word[0])
+    slips.push_back(std::string{word[1], word[0]} + std::string(word.substr(2)));
+  return slips;
 }
 
 }  // namespace
@@ -226,6 +249,7 @@ std::vector<SpellingSuggester::Correction> SpellingSuggester::corrections(
     std::size_t distance;    ///< from the nearest form, or of a word written with it from `typed`
     std::size_t from_typed;  ///< of it, or the nearest word written with it, from `typed`
     TermArticles terms;
+    bool first_letter = false;  ///< whether it is one of the first-letter slips
   };
   std::map<Form, Near> near;
   for (const Form& form : forms) {
@@ -281,6 +305,31 @@ std::vector<SpellingSuggester::Correction> SpellingSuggester::corrections(
       }
     }
   }
+  // A slip of the first letter, rarer than one further on (people get the first letter
+  // right most often: Pollock and Zamora 1983), is ranked after the words as near that share
+  // it (`hoston`: `houston`, not `boston`), before those further (`cocument`: `document`, not
+  // `comment`); in a word or stem of four letters or fewer, which it leaves too little of to go
+  // on (`eent`: `event`, not `cent`; the acronym `vdc` is not `dc`; `huner`, stemmed `hun`, is
+  // not `run`), it is not looked for.
+  for (const Form& form : forms) {
+    if (form.text.size() < kShortestFirstLetterSlip) continue;
+    for (std::string& slip : first_letter_slips(form.text)) {
+      Form candidate{std::move(slip), form.stem};
+      if (near.contains(candidate)) continue;
+      // Most slips are no word: one term lookup rules them out (as it does a word of headlines
+      // alone); looking up both terms of each took about four times as long.
+      const Xapian::doccount texts =
+          db_.get_termfreq(TextAnalysis::term_prefix("", candidate.stem) + candidate.text);
+      if (texts == 0) continue;
+      const TermArticles terms{
+          .headlines = db_.get_termfreq(
+              TextAnalysis::term_prefix(schema::kHeadline, candidate.stem) + candidate.text),
+          .texts = texts};
+      if (terms.most() < wanted) continue;
+      const std::size_t from_typed = edit_distance(typed, candidate.text, kLongestWord);
+      near.try_emplace(std::move(candidate), Near{1, from_typed, terms, true});
+    }
+  }
   // A word in a few articles beside one in twenty times as many is as likely the archive's own
   // misspelling as a word (`statmenet`, beside `statement`): it is taken as one edit further
   // from the word typed than it is, so that the frequent word is preferred if as near
@@ -295,18 +344,20 @@ std::vector<SpellingSuggester::Correction> SpellingSuggester::corrections(
   const auto doubted = [&](const TermArticles& terms) {
     return terms.most() <= kRareWord && terms.most() * kMoreFrequent <= most_frequent;
   };
-  // Nearest first; among equals, the one nearest to the word as typed, as the stems of
-  // several languages may be near different words (`yeuter` is stemmed `yeut` in Danish, one
-  // edit from `yet`, and `yeuter` in English, one edit from `yeutter`); then the most frequent.
+  // Nearest first; among equals, one that keeps the first letter, then the one nearest to the
+  // word as typed, as the stems of several languages may be near different words (`yeuter` is
+  // stemmed `yeut` in Danish, one edit from `yet`, and `yeuter` in English, one edit from
+  // `yeutter`); then the most frequent.
   // Only the nearest are ranked, equals together, until `most` are found.
-  std::vector<std::tuple<std::size_t, std::size_t, Form>> by_distance;
+  std::vector<std::tuple<std::size_t, bool, std::size_t, Form>> by_distance;
   for (const auto& [candidate, nearest] : near) {
     const std::size_t doubt = doubted(nearest.terms) ? 1 : 0;
-    by_distance.emplace_back(nearest.distance + doubt, nearest.from_typed + doubt, candidate);
+    by_distance.emplace_back(nearest.distance + doubt, nearest.first_letter,
+                             nearest.from_typed + doubt, candidate);
   }
   std::sort(by_distance.begin(), by_distance.end());
   const auto distances = [](const auto& entry) {
-    return std::pair(std::get<0>(entry), std::get<1>(entry));
+    return std::tuple(std::get<0>(entry), std::get<1>(entry), std::get<2>(entry));
   };
   std::vector<Correction> likeliest;
   for (auto equals = by_distance.begin(); equals != by_distance.end() && likeliest.size() < most;) {

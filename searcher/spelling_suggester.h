@@ -25,26 +25,26 @@ namespace newsdex {
 /// cost on every article) and has a flaw, fixed in 1.4.31, that can reject the best
 /// candidate. This suggester needs neither: it compares a missing word with the indexed words,
 /// of headlines and of the rest alike, that share its first letter (Damerau-Levenshtein
-/// distance at most 1 for words of up to four letters, else 2) and takes the nearest; among
-/// equals, the nearest to the word as typed, then the most frequent (in articles). In languages
-/// with a stemmer the index holds stems
-/// (`TextAnalysis`): there the word's stems are compared with the indexed stems (`goverment`,
-/// stemmed `gover`, is one edit from `govern`), and so is the word as typed with the words the
-/// archive wrote (the synonym table), whose stems are candidates too: a typo may keep a word
-/// from being stemmed as it should (`discssion`, left whole, is four edits from `discuss` but
-/// one from `discussion`). A stem chosen is shown as a word the archive writes (`government`,
-/// see `shown_form`), or, for a word the archive lacks, as the stem itself when a dictionary
-/// knows it (`dcoument`: `document`), which must be as near the word as typed as the stems were
-/// to each other.
-/// Only the words of the
-/// query are looked at, and only when one is missing, so a query that matches costs a few term
-/// lookups. The words with a given first letter are read from the database once, when a word
-/// with that letter is first corrected, and kept grouped by length with a bound on their
-/// articles (a correction compares only words of about the same length that may be frequent
-/// enough); `clear` forgets them. A word the spelling dictionary of one of the archive's main
-/// languages (those of at least one article in a hundred) knows is no typo, however rare in the
-/// archive: `weaver` and `priest`, each in one Reuters article, are not shown as `weaker` and
-/// `press` (`WordDictionaries`). A rare word the archive writes as a name or an acronym
+/// distance at most 1 for words of up to four letters, else 2), and with those one edit away
+/// in the first letter, for a word of five letters or more (`cocument`: `document`), and takes
+/// the nearest; among equals, one keeping the first letter, then the nearest to the word as
+/// typed, then the most frequent (in articles). In languages with a stemmer the index holds
+/// stems (`TextAnalysis`): there the word's stems are compared with the indexed stems
+/// (`goverment`, stemmed `gover`, is one edit from `govern`), and so is the word as typed with
+/// the words the archive wrote (the synonym table), whose stems are candidates too: a typo may
+/// keep a word from being stemmed as it should (`discssion`, left whole, is four edits from
+/// `discuss` but one from `discussion`). A stem chosen is shown as a word the archive writes
+/// (`government`, see `shown_form`), or, for a word the archive lacks, as the stem itself when
+/// a dictionary knows it (`dcoument`: `document`), which must be as near the word as typed as
+/// the stems were to each other. Only the words of the query are looked at, and only when one
+/// is missing, so a query that matches costs a few term lookups. The words with a given first
+/// letter are read from the database once, when a word with that letter is first corrected, and
+/// kept grouped by length with a bound on their articles (a correction compares only words of about
+/// the same length that may be frequent enough); `clear` forgets them. A word the spelling
+/// dictionary of one of the archive's main languages (those of at least one article in a hundred)
+/// knows is no typo, however rare in the archive: `weaver` and `priest`, each in one Reuters
+/// article, are not shown as `weaker` and `press` (`WordDictionaries`). A rare word the archive
+/// writes as a name or an acronym
 /// (`Earley`, `FCO`) is corrected only to a word it writes so too, one edit away (`Bundesbnak`:
 /// `Bundesbank`, not `earley`: `early`), and not at all below five letters, where acronyms lie
 /// one edit apart (`written_as_name`). Not thread-safe.

@@ -115,6 +115,23 @@ TEST_F(SpellingSuggesterTest, PrefersAFrequentWordToTheArchivesOwnMisspelling) {
   EXPECT_EQ(suggest("acomodat"), "accomodate");
 }
 
+// A slip of the first letter escapes the words that share it, which a correction compares: it
+// is looked for too, after the words as near that share the first letter and before those
+// further, and not in a word of four letters or fewer.
+TEST_F(SpellingSuggesterTest, CorrectsASlipOfTheFirstLetter) {
+  for (int i = 0; i < 20; ++i) add({"document"});
+  for (int i = 0; i < 40; ++i) add({"comment"});  // two edits from `cocument`
+  EXPECT_EQ(suggest("cocument"), "document");     // replaced
+  EXPECT_EQ(suggest("ocument"), "document");      // left out
+  EXPECT_EQ(suggest("xdocument"), "document");    // added
+  EXPECT_EQ(suggest("odcument"), "document");     // swapped with the next
+  for (int i = 0; i < 20; ++i) add({"houston"});
+  for (int i = 0; i < 90; ++i) add({"boston"});
+  EXPECT_EQ(suggest("hoston"), "houston");
+  for (int i = 0; i < 20; ++i) add({"cent"});
+  EXPECT_EQ(suggest("zent"), std::nullopt);
+}
+
 TEST_F(SpellingSuggesterTest, ReadsTheWordsAgainOnceCleared) {
   SpellingSuggester suggester(db_);
   EXPECT_EQ(suggester.suggest("bundesbnak", analysis_, {}), "bundesbank");
