@@ -46,25 +46,32 @@ class TermCursor final : public Cursor {
     if (!opened_) {
       it_ = db_.postlist_begin(term_);
       opened_ = true;
+      at_ = here();
     }
-    if (it_ == Xapian::PostingIterator()) return kEnd;
-    if (*it_ < id) {
+    if (at_ < id) {
       // Mostly the next document is sought, and stepping costs less than skipping.
       ++it_;
-      if (it_ != Xapian::PostingIterator() && *it_ < id) it_.skip_to(id);
-      if (it_ == Xapian::PostingIterator()) return kEnd;
+      at_ = here();
+      if (at_ < id) {
+        it_.skip_to(id);
+        at_ = here();
+      }
     }
-    return *it_;
+    return at_;
   }
   Xapian::doccount most() const override {
     return term_.empty() ? db_.get_doccount() : db_.get_termfreq(term_);
   }
 
  private:
+  // The document `it_` is at, read once a step: reading it is a virtual call into Xapian.
+  Xapian::docid here() const { return it_ == Xapian::PostingIterator() ? kEnd : *it_; }
+
   const Xapian::Database& db_;
   std::string term_;
   bool opened_ = false;
   Xapian::PostingIterator it_;
+  Xapian::docid at_ = 0;  ///< where `it_` is, `kEnd` past its last document
 };
 
 class NothingCursor final : public Cursor {
@@ -198,7 +205,7 @@ class Compiler {
       case Xapian::Query::OP_OR:
       case Xapian::Query::OP_SYNONYM:
       case Xapian::Query::OP_MAX:
-        return parts<OrCursor>(query, 0);
+        return any_of(query);
       case Xapian::Query::OP_AND_NOT: {
         // The first part, without any of the others.
         auto kept = compile(query.get_subquery(0));
@@ -227,6 +234,35 @@ class Compiler {
     if (compiled.empty()) return std::make_unique<NothingCursor>();
     if (compiled.size() == 1) return std::move(compiled.front());
     return std::make_unique<Combined>(std::move(compiled));
+  }
+
+  // The documents any part of `query` (an `OR`, `SYNONYM` or `MAX`) matches. A word of a query
+  // is a union of unions, `(said OR Ssaid) OR (Zsaid OR ZSsaid)` (its term as written and its
+  // stem, in text and headline), whose terms as written most languages never index: one union
+  // of the parts that match anything steps through fewer cursors for each match.
+  std::unique_ptr<Cursor> any_of(const Xapian::Query& query) {
+    std::vector<std::unique_ptr<Cursor>> compiled;
+    if (!gather_union(query, compiled)) return nullptr;
+    if (compiled.empty()) return std::make_unique<NothingCursor>();
+    if (compiled.size() == 1) return std::move(compiled.front());
+    return std::make_unique<OrCursor>(std::move(compiled));
+  }
+  // Adds the parts of the union `query` that may match something to `compiled`, those of unions
+  // within it in their stead; false if one cannot be walked.
+  bool gather_union(const Xapian::Query& query, std::vector<std::unique_ptr<Cursor>>& compiled) {
+    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+      const Xapian::Query part = query.get_subquery(i);
+      const auto type = part.get_type();
+      if (type == Xapian::Query::OP_OR || type == Xapian::Query::OP_SYNONYM ||
+          type == Xapian::Query::OP_MAX) {
+        if (!gather_union(part, compiled)) return false;
+        continue;
+      }
+      auto cursor = compile(part);
+      if (!cursor) return false;
+      if (cursor->most() > 0) compiled.push_back(std::move(cursor));
+    }
+    return true;
   }
 
   // A slot filter, found again by its description: `Query(PostingSource(date 1..2))`.
