@@ -6,7 +6,9 @@ namespace newsdex {
 FacetCounter::FacetCounter(const FacetRows& rows)
     : rows_(rows),
       counts_(rows.offset(rows.slots()), 0),
-      seen_(counts_.size() + rows.slots()),
+      // Written before it is read, so not zeroed: zeroing it was two fifths of the instructions
+      // of making a counter of seven facets on Reuters-21578 (callgrind).
+      seen_(std::make_unique_for_overwrite<std::uint32_t[]>(counts_.size() + rows.slots())),
       seen_counts_(rows.slots(), 0) {}
 
 void FacetCounter::operator()(const Xapian::Document& doc, double) { add(doc.get_docid()); }
@@ -30,7 +32,7 @@ void FacetCounter::clear() {
 }
 
 std::span<const std::uint32_t> FacetCounter::seen_keys(std::size_t i) const {
-  return std::span(seen_).subspan(rows_.offset(i) + i, seen_counts_[i]);
+  return {seen_.get() + rows_.offset(i) + i, seen_counts_[i]};
 }
 
 std::vector<std::uint32_t> FacetCounter::seen(std::size_t i) const {

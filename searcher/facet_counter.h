@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -52,7 +53,7 @@ class FacetCounter : public Xapian::MatchSpy {
   /// one more, a key is written there whether or not it is new and kept if it is: deciding by a
   /// branch, to append it to a list, took half of the time of counting seven facets over a
   /// common word's matches, most of it in mispredictions.
-  std::vector<std::uint32_t> seen_;
+  std::unique_ptr<std::uint32_t[]> seen_;
   std::vector<std::size_t> seen_counts_;
   std::uint64_t matches_ = 0;
 };
