@@ -4,7 +4,6 @@
 #include <xapian.h>
 
 #include <cstdint>
-#include <memory>
 #include <span>
 #include <vector>
 
@@ -38,23 +37,19 @@ class FacetCounter : public Xapian::MatchSpy {
     return std::span(counts_).subspan(rows_.offset(i), rows_.offset(i + 1) - rows_.offset(i));
   }
 
-  /// The ordinals of the `i`th slot seen at least once, in the order first seen: a person
-  /// facet may know thousands of names, of which a query meets a few dozen.
+  /// The ordinals of the `i`th slot seen at least once, in ascending order: a person facet
+  /// may know thousands of names, of which a query meets a few dozen.
   std::vector<std::uint32_t> seen(std::size_t i) const;
 
  private:
-  /// The keys of the `i`th slot counted, in the order first seen.
-  std::span<const std::uint32_t> seen_keys(std::size_t i) const;
-
   const FacetRows& rows_;
   std::vector<Xapian::doccount> counts_;  // key → count; a database counts documents in 32 bits
-  /// Each slot's keys counted, in the order first seen: the `i`th slot's from
-  /// `seen_[offset(i) + i]`, `seen_counts_[i]` of them. With room for every key of the slot and
-  /// one more, a key is written there whether or not it is new and kept if it is: deciding by a
-  /// branch, to append it to a list, took half of the time of counting seven facets over a
-  /// common word's matches, most of it in mispredictions.
-  std::unique_ptr<std::uint32_t[]> seen_;
-  std::vector<std::size_t> seen_counts_;
+  /// A bit for each key, set once it is counted, 64 keys a word: `seen` and `clear` visit the
+  /// keys counted only. Setting it needs neither the key's slot nor whether the key is new,
+  /// which the list of keys seen it replaced did: counting took 0.55 M instructions a search
+  /// where it took 0.94 M, and the search 4.52 M where it took 4.84 M (callgrind, ten common
+  /// words with seven facets and ten hits).
+  std::vector<std::uint64_t> counted_;
   std::uint64_t matches_ = 0;
 };
 

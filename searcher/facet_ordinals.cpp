@@ -235,7 +235,6 @@ FacetRows::FacetRows(std::span<const SlotOrdinals* const> slots) {
   offsets_.push_back(0);
   Xapian::docid last = 0;
   for (const SlotOrdinals* slot : slots) {
-    slot_of_.insert(slot_of_.end(), slot->size(), static_cast<std::uint32_t>(offsets_.size() - 1));
     offsets_.push_back(offsets_.back() + static_cast<std::uint32_t>(slot->size()));
     last = std::max(last, slot->last_docid());
   }

@@ -106,12 +106,8 @@ class FacetRows {
   /// The first key of the `i`th slot; `offset(slots())` is one more than the largest key.
   std::uint32_t offset(std::size_t i) const { return offsets_[i]; }
 
-  /// The slot whose key `key` is, `i` for `[offset(i), offset(i + 1))`.
-  std::uint32_t slot_of(std::uint32_t key) const { return slot_of_[key]; }
-
  private:
   std::vector<std::uint32_t> offsets_;  ///< slot → first key, then the number of keys
-  std::vector<std::uint32_t> slot_of_;  ///< key → slot
   std::vector<std::uint32_t> starts_;   ///< docid → start in keys_; one more than docids
   std::vector<std::uint32_t> keys_;     ///< every document's keys, in docid order
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "searcher/facet_counter.h"
 
+#include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <xapian.h>
@@ -258,8 +259,8 @@ TEST(FacetCounter, CountsMatchesAndEachValueOncePerDocument) {
   enquire.get_mset(0, 10, db.get_doccount());
   EXPECT_EQ(every.matches(), 4u);
   EXPECT_THAT(every.counts(0), ElementsAre(3, 2));
-  // Document 1 names Rama (1) before Baker (0).
-  EXPECT_THAT(every.seen(0), ElementsAre(1, 0));
+  // In ordinal order, though document 1 names Rama (1) before Baker (0).
+  EXPECT_THAT(every.seen(0), ElementsAre(0, 1));
 }
 
 // Matches found without the matcher (`MatchWalker`) are added by docid; `clear` forgets what
@@ -282,7 +283,16 @@ TEST(FacetCounter, CountsAddedDocumentsAndForgetsThemWhenCleared) {
   counter.add(2);
   EXPECT_EQ(counter.matches(), 2u);
   EXPECT_THAT(counter.counts(0), ElementsAre(1, 1));
-  EXPECT_THAT(counter.seen(0), ElementsAre(0, 1));  // document 4 names Baker first
+  EXPECT_THAT(counter.seen(0), ElementsAre(0, 1));
+}
+
+// The rows of `db`'s slots 1, 2 and 3.
+FacetRows rows_of_slots_one_to_three(const Xapian::Database& db) {
+  const SlotOrdinals one(db, 1);
+  const SlotOrdinals two(db, 2);
+  const SlotOrdinals three(db, 3);
+  const SlotOrdinals* const slots[] = {&one, &two, &three};
+  return FacetRows(slots);
 }
 
 // A document without a value in one slot leaves nothing of that slot in its row: the keys of
@@ -298,11 +308,7 @@ TEST(FacetCounter, KeepsEachSlotsValuesApartWhenADocumentSkipsASlot) {
     if (*third) doc.add_value(3, third);
     db.add_document(doc);
   }
-  const SlotOrdinals one(db, 1);
-  const SlotOrdinals two(db, 2);
-  const SlotOrdinals three(db, 3);
-  const SlotOrdinals* const slots[] = {&one, &two, &three};
-  const FacetRows rows(slots);
+  const FacetRows rows = rows_of_slots_one_to_three(db);
   FacetCounter counter(rows);
   Xapian::Enquire enquire(db);
   enquire.set_query(Xapian::Query("word"));
@@ -315,6 +321,36 @@ TEST(FacetCounter, KeepsEachSlotsValuesApartWhenADocumentSkipsASlot) {
   EXPECT_THAT(counter.counts(0), ElementsAre(1, 1));
   EXPECT_THAT(counter.counts(1), ElementsAre(1));
   EXPECT_THAT(counter.counts(2), ElementsAre(2, 1));
+}
+
+// The values seen are found by the keys counted, 64 to a word: a slot whose keys begin or end
+// within a word yields only its own, and clearing forgets them all.
+TEST(FacetCounter, FindsTheValuesSeenAcrossWordsOfKeys) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  // Slot 1 has 70 values, slot 2 one, slot 3 100: keys 0–69, 70, 71–170.
+  for (int i = 0; i < 100; ++i) {
+    Xapian::Document doc;
+    if (i < 70) doc.add_value(1, fmt::format("{:03}", i));
+    if (i == 0) doc.add_value(2, "only");
+    doc.add_value(3, fmt::format("{:03}", i));
+    db.add_document(doc);
+  }
+  const FacetRows rows = rows_of_slots_one_to_three(db);
+  FacetCounter counter(rows);
+  for (const Xapian::docid id : {100u, 64u, 1u, 70u, 58u, 66u}) counter.add(id);
+  EXPECT_THAT(counter.seen(0), ElementsAre(0, 57, 63, 65, 69));
+  EXPECT_THAT(counter.seen(1), ElementsAre(0));
+  EXPECT_THAT(counter.seen(2), ElementsAre(0, 57, 63, 65, 69, 99));
+  EXPECT_EQ(counter.counts(2)[99], 1u);
+  counter.clear();
+  for (std::size_t i = 0; i < 3; ++i) {
+    EXPECT_THAT(counter.seen(i), IsEmpty());
+    EXPECT_TRUE(std::all_of(counter.counts(i).begin(), counter.counts(i).end(),
+                            [](Xapian::doccount count) { return count == 0; }));
+  }
+  counter.add(2);
+  EXPECT_THAT(counter.seen(0), ElementsAre(1));
+  EXPECT_THAT(counter.seen(2), ElementsAre(1));
 }
 
 }  // namespace
