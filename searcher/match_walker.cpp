@@ -190,6 +190,7 @@ class Compiler {
 
   // Null for a part that cannot be walked.
   std::unique_ptr<Cursor> compile(const Xapian::Query& query) {
+    if (is_union(query)) return any_of(query);
     switch (query.get_type()) {
       case Xapian::Query::LEAF_TERM:
         return std::make_unique<TermCursor>(db_, *query.get_terms_begin());
@@ -202,10 +203,6 @@ class Compiler {
       case Xapian::Query::OP_AND:
       case Xapian::Query::OP_FILTER:
         return parts<AndCursor>(query, 0);
-      case Xapian::Query::OP_OR:
-      case Xapian::Query::OP_SYNONYM:
-      case Xapian::Query::OP_MAX:
-        return any_of(query);
       case Xapian::Query::OP_AND_NOT: {
         // The first part, without any of the others.
         auto kept = compile(query.get_subquery(0));
@@ -231,9 +228,22 @@ class Compiler {
       if (!part) return nullptr;
       compiled.push_back(std::move(part));
     }
+    return combined<Combined>(std::move(compiled));
+  }
+
+  // `compiled` combined by `Combined`: one part is itself, none matches nothing.
+  template <typename Combined>
+  static std::unique_ptr<Cursor> combined(std::vector<std::unique_ptr<Cursor>> compiled) {
     if (compiled.empty()) return std::make_unique<NothingCursor>();
     if (compiled.size() == 1) return std::move(compiled.front());
     return std::make_unique<Combined>(std::move(compiled));
+  }
+
+  // Whether `query` matches what any of its parts matches: an `OR`, `SYNONYM` or `MAX`.
+  static bool is_union(const Xapian::Query& query) {
+    const auto type = query.get_type();
+    return type == Xapian::Query::OP_OR || type == Xapian::Query::OP_SYNONYM ||
+           type == Xapian::Query::OP_MAX;
   }
 
   // The documents any part of `query` (an `OR`, `SYNONYM` or `MAX`) matches. A word of a query
@@ -243,18 +253,14 @@ class Compiler {
   std::unique_ptr<Cursor> any_of(const Xapian::Query& query) {
     std::vector<std::unique_ptr<Cursor>> compiled;
     if (!gather_union(query, compiled)) return nullptr;
-    if (compiled.empty()) return std::make_unique<NothingCursor>();
-    if (compiled.size() == 1) return std::move(compiled.front());
-    return std::make_unique<OrCursor>(std::move(compiled));
+    return combined<OrCursor>(std::move(compiled));
   }
   // Adds the parts of the union `query` that may match something to `compiled`, those of unions
   // within it in their stead; false if one cannot be walked.
   bool gather_union(const Xapian::Query& query, std::vector<std::unique_ptr<Cursor>>& compiled) {
     for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
       const Xapian::Query part = query.get_subquery(i);
-      const auto type = part.get_type();
-      if (type == Xapian::Query::OP_OR || type == Xapian::Query::OP_SYNONYM ||
-          type == Xapian::Query::OP_MAX) {
+      if (is_union(part)) {
         if (!gather_union(part, compiled)) return false;
         continue;
       }
