@@ -44,9 +44,10 @@ namespace newsdex {
 /// dictionary of one of the archive's main languages (those of at least one article in a hundred)
 /// knows is no typo, however rare in the archive: `weaver` and `priest`, each in one Reuters
 /// article, are not shown as `weaker` and `press` (`WordDictionaries`). A rare word the archive
-/// writes as a name or an acronym (`Earley`, `FCO`) is corrected only to a word it writes so
-/// too, one edit away (`Bundesbnak`: `Bundesbank`, not `earley`: `early`), and not at all below
-/// five letters, where acronyms lie one edit apart (`written_as_name`). Not thread-safe.
+/// holds is corrected only one edit away, and not at all below five letters, where acronyms and
+/// tickers lie one edit apart (`FCO`, `NHL`); one it writes as a name or an acronym (`Earley`)
+/// only to a word it writes so too (`Bundesbnak`: `Bundesbank`, not `earley`: `early`;
+/// `written_as_name`). Not thread-safe.
 class SpellingSuggester {
  public:
   /// `dictionaries`: where the spelling dictionaries are (`WordDictionaries`).
