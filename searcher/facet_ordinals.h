@@ -47,6 +47,10 @@ class SlotOrdinals {
   /// The number of distinct values.
   std::size_t size() const noexcept { return values_.size(); }
 
+  /// The number of values the documents hold, each document's counted: for a slot of one value
+  /// a document, the documents with a value.
+  std::size_t values_held() const noexcept { return ordinals_.size(); }
+
   /// The number of documents with the value of `ordinal`, which must be below `size()`.
   Xapian::doccount documents(std::uint32_t ordinal) const { return documents_[ordinal]; }
 

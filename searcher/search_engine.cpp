@@ -270,7 +270,16 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
   const SlotOrdinals* keys =
       request.collapse_duplicates ? &ordinals_.slot(schema::kDuplicateSlot) : nullptr;
   const std::size_t wanted = request.offset + request.limit;
-  std::size_t window = keys != nullptr && wanted > 0 ? wanted + kCollapseLookahead : wanted;
+  std::size_t window = wanted;
+  if (keys != nullptr && wanted > 0 && keys->size() > 0) {
+    // A story the archive holds several copies of fills as many places of the window: it
+    // starts as much wider as the archive's copies a story (articles without a key, whose text
+    // is too short to tell copies by, are left out). Where every story had ten copies, filling
+    // the page took a second ranked pass, and starting wider took a word and ten hits 26% fewer
+    // instructions (callgrind, bench/query_latency's 200 words).
+    window =
+        ((wanted + kCollapseLookahead) * keys->values_held() + keys->size() - 1) / keys->size();
+  }
   // Every match counted is recorded too, so that a hit's copies are counted among all of them,
   // not only among the window's.
   std::optional<MatchedDocuments> matched;
