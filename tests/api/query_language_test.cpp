@@ -374,6 +374,13 @@ TEST(CollapseTest, ManyCopiesLeaveTotalsAndFacetsExact) {
     index.add(story("copy-" + std::to_string(i), "2023-03-0" + std::to_string(1 + i % 5),
                     "Durres harbour reopens", body));
   }
+  // Stories of one copy each, which the query does not match: the archive's copies a story,
+  // from which the first window is sized, are then too few for the story of forty.
+  for (int i = 0; i < 160; ++i) {
+    std::string unrelated;
+    for (int word = 0; word < 25; ++word) unrelated += fmt::format("w{}x{} ", i, word);
+    index.add(story(fmt::format("unrelated-{}", i), "2023-02-01", "Elsewhere", unrelated));
+  }
   // Ranked below every copy: the word once, in a longer text, not in the headline.
   const std::string filler = " Trade through the port grew in the spring, and the board said "
                              "more berths, cranes and warehouses would follow within the year.";
