@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // End to end over the bundled sample archive (corpus/samples): the searches the brief and
-// issue 7 give as examples.
+// issue 7 give as examples, and its story included twice.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -51,6 +51,13 @@ TEST(SampleArchiveTest, AnswersTheExampleSearches) {
   EXPECT_EQ(searcher.search({.query = "cyberattack date:2022-07..2022-09 dateline:Albania"})
                 .total.estimated,
             3u);
+
+  // The July story's two copies, the agency's and a republisher's with small edits, fold into
+  // one hit.
+  const SearchResults july = searcher.search({.query = "cyberattack date:2022-07"});
+  EXPECT_EQ(july.total.estimated, 2u);
+  ASSERT_EQ(july.hits.size(), 1u);
+  EXPECT_EQ(july.hits[0].similar, 1u);
 
   // Who is mentioned with him.
   const SearchResults rama =
