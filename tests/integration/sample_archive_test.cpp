@@ -4,9 +4,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "newsdex/newsdex.h"
 #include "tests/support/temp_dir.h"
