@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <algorithm>
-
 #include <fmt/format.h>
 #include <fmt/ostream.h>
+
+#include <algorithm>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
@@ -145,6 +146,11 @@ void print_results(Console& console, const SearchResults& results, std::size_t o
   fmt::print(out, "{} {}", total, results.total.estimated == 1 ? "match" : "matches");
   if (!results.hits.empty()) {
     fmt::print(out, ", showing {}-{}", offset + 1, offset + results.hits.size());
+    // The matches folded into the hits as copies, so that the page's hits and the matches add
+    // up (`7 matches, showing 1-6 (+1 similar)`).
+    std::uint64_t folded = 0;
+    for (const Hit& hit : results.hits) folded += hit.similar;
+    if (folded > 0) fmt::print(out, " (+{} similar)", format_count(folded));
   }
   out << '\n';
   if (results.suggestion) fmt::print(out, "did you mean: {}\n", *results.suggestion);

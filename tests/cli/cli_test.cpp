@@ -85,6 +85,24 @@ TEST_F(CliTest, SearchPrintsRankedHitsWithSnippetsAndFacets) {
   EXPECT_THAT(found.out, HasSubstr("w1  https://example.org/w1"));  // id and address
 }
 
+// Copies of a story fold into one hit, and the header says how many matches the page's hits
+// hold besides.
+TEST(CliCollapseTest, TheHeaderCountsTheCopiesFoldedIntoTheHits) {
+  testing::TempDir dir;
+  const std::string body =
+      "ROTTERDAM, April 2 (Port Wire) - Dock workers walked out on Sunday, halting container "
+      "traffic at Europe's largest port, and unions said the strike would last two days while "
+      "talks on pay and shift patterns went on.\n";
+  testing::write_file(dir.path() / "archive/a.txt", "Harbour strike in Rotterdam\n\n" + body);
+  testing::write_file(dir.path() / "archive/b.txt", "Rotterdam dock workers strike\n\n" + body);
+  const std::string db = dir / "db";
+  ASSERT_EQ(run({"index", "--db", db, dir / "archive"}).status, 0);
+  const CliRun folded = run({"search", "--db", db, "--no-facets", "strike"});
+  EXPECT_THAT(folded.out, HasSubstr("2 matches, showing 1-1 (+1 similar)\n"));
+  const CliRun all = run({"search", "--db", db, "--no-facets", "--no-collapse", "strike"});
+  EXPECT_THAT(all.out, HasSubstr("2 matches, showing 1-2\n"));
+}
+
 TEST_F(CliTest, SearchJsonFollowsTheContract) {
   const CliRun found = run({"search", "--db", db_, "--json", "strike", "harbour"});
   ASSERT_EQ(found.status, 0) << found.err;
