@@ -667,10 +667,9 @@ std::optional<std::string> SpellingSuggester::suggest(std::string_view query,
         // the word's stems may be written further, and a language of a few articles stems it
         // its own way (Spanish `quinta`, stemmed `quint`, is no `quiet`; over the 500 rare
         // words, this dropped `rebased`: `rebate`, and one right one, `chanelling`: `channeling`).
-        if (frequency > 0 && edit_distance(token.term, shown, 1) > 1) continue;
+        std::size_t distance = edit_distance(token.term, shown, edit_limit(token.term));
+        if (frequency > 0 && distance > 1) continue;
         if (name && !written_as_name({correction}, shown, analysis)) continue;
-        const std::size_t limit = edit_limit(token.term);
-        std::size_t distance = edit_distance(token.term, shown, limit);
         if (doubted) ++distance;
         if (distance < replacement_distance) {
           replacement = std::move(shown);
