@@ -325,16 +325,19 @@ std::vector<SpellingSuggester::Correction> SpellingSuggester::corrections(
       if (near.contains(candidate)) continue;
       // Most slips are no word: one term lookup rules them out (as it does a word of headlines
       // alone); looking up both terms of each took about four times as long.
-      const Xapian::doccount texts =
-          db_.get_termfreq(TextAnalysis::term_prefix("", candidate.stem) + candidate.text);
-      if (texts == 0) continue;
-      const TermArticles terms{
-          .headlines = db_.get_termfreq(
-              TextAnalysis::term_prefix(schema::kHeadline, candidate.stem) + candidate.text),
-          .texts = texts};
-      if (terms.most() < wanted) continue;
+      std::optional<TermArticles> terms = held_terms(candidate);
+      if (!terms) {
+        const Xapian::doccount texts =
+            db_.get_termfreq(TextAnalysis::term_prefix("", candidate.stem) + candidate.text);
+        if (texts == 0) continue;
+        terms = TermArticles{
+            .headlines = db_.get_termfreq(
+                TextAnalysis::term_prefix(schema::kHeadline, candidate.stem) + candidate.text),
+            .texts = texts};
+      }
+      if (terms->texts == 0 || terms->most() < wanted) continue;
       const std::size_t from_typed = edit_distance(typed, candidate.text, kLongestWord);
-      near.try_emplace(std::move(candidate), Near{1, from_typed, terms, true});
+      near.try_emplace(std::move(candidate), Near{1, from_typed, *terms, true});
     }
   }
   // A word in a few articles beside one in twenty times as many is as likely the archive's own
@@ -409,9 +412,22 @@ std::vector<SpellingSuggester::Correction> SpellingSuggester::corrections(
 }
 
 SpellingSuggester::TermArticles SpellingSuggester::term_articles(const Form& word) const {
+  if (const std::optional<TermArticles> held = held_terms(word)) return *held;
   return {.headlines =
               db_.get_termfreq(TextAnalysis::term_prefix(schema::kHeadline, word.stem) + word.text),
           .texts = db_.get_termfreq(TextAnalysis::term_prefix("", word.stem) + word.text)};
+}
+
+std::optional<SpellingSuggester::TermArticles> SpellingSuggester::held_terms(
+    const Form& word) const {
+  if (word.text.empty() || word.text.size() > kLongestWord) return std::nullopt;
+  const auto letter = words_.find(word.text[0]);
+  if (letter == words_.end()) return std::nullopt;
+  const std::vector<KnownWord>& words = letter->second[word.text.size()];
+  const auto held =
+      std::lower_bound(words.begin(), words.end(), word,
+                       [](const KnownWord& known, const Form& form) { return known.form < form; });
+  return held != words.end() && held->form == word ? held->terms : TermArticles{};
 }
 
 Xapian::doccount SpellingSuggester::articles_with(const Form& word,

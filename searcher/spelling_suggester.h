@@ -100,6 +100,11 @@ class SpellingSuggester {
     Xapian::doccount most() const { return headlines + texts; }
   };
   TermArticles term_articles(const Form& word) const;
+  /// The term frequencies of `word` from the words read into memory, when those starting as it
+  /// does have been (`words_starting`), else nullopt: the index must be asked. The two term
+  /// lookups of each of a word's 54 slips of the first letter (`corrections`) each read a block
+  /// of the index of its own, and they were most of the time of a rare word's correction.
+  std::optional<TermArticles> held_terms(const Form& word) const;
   /// How many articles hold `word`, whose term frequencies are `terms`, in the headline or the
   /// rest of the text.
   Xapian::doccount articles_with(const Form& word, const TermArticles& terms) const;

@@ -132,6 +132,21 @@ TEST_F(SpellingSuggesterTest, CorrectsASlipOfTheFirstLetter) {
   EXPECT_EQ(suggest("zent"), std::nullopt);
 }
 
+// Once a letter's words have been read, its slips are looked up among them rather than in the
+// index, with the same answers: headline words are no slips there either.
+TEST_F(SpellingSuggesterTest, FindsSlipsOfTheFirstLetterAmongTheWordsReadBefore) {
+  for (int i = 0; i < 20; ++i) add({"document"});
+  for (int i = 0; i < 40; ++i) add({"comment"});  // two edits from `cocument`
+  EXPECT_EQ(suggest("yeheran"), std::nullopt);
+  SpellingSuggester suggester(db_);
+  // Reads the words starting with `d`, then with `t`.
+  EXPECT_EQ(suggester.suggest("documant", analysis_, {}), "document");
+  EXPECT_EQ(suggester.suggest("teheren", analysis_, {}), "teheran");
+  EXPECT_EQ(suggester.suggest("cocument", analysis_, {}), "document");
+  EXPECT_EQ(suggester.suggest("xdocument", analysis_, {}), "document");
+  EXPECT_EQ(suggester.suggest("yeheran", analysis_, {}), std::nullopt);
+}
+
 TEST_F(SpellingSuggesterTest, ReadsTheWordsAgainOnceCleared) {
   SpellingSuggester suggester(db_);
   EXPECT_EQ(suggester.suggest("bundesbnak", analysis_, {}), "bundesbank");
