@@ -651,7 +651,12 @@ std::optional<std::string> SpellingSuggester::suggest(std::string_view query,
       if (frequency > 0 && token.term.size() < kShortestHeldWordCorrected) continue;
       // A word the archive holds as a name (`Earley`) or an acronym is corrected only to a name
       // or acronym one edit away (`Bundesbnak`: `Bundesbank`), not to a common word (`early`).
-      const bool name = frequency > 0 && written_as_name(forms, token.term, analysis);
+      // Telling reads three articles: only once a correction one edit away is found.
+      std::optional<bool> name;
+      const auto is_name = [&] {
+        if (!name) name = frequency > 0 && written_as_name(forms, token.term, analysis);
+        return *name;
+      };
       // A word the archive holds a few times is often the archive's own typo: a neighbour far
       // more frequent is what the reader meant.
       // A stem near the word's stem may be written far from the word as typed (`turbn` is one
@@ -685,7 +690,7 @@ std::optional<std::string> SpellingSuggester::suggest(std::string_view query,
         // words, this dropped `rebased`: `rebate`, and one right one, `chanelling`: `channeling`).
         std::size_t distance = edit_distance(token.term, shown, edit_limit(token.term));
         if (frequency > 0 && distance > 1) continue;
-        if (name && !written_as_name({correction}, shown, analysis)) continue;
+        if (is_name() && !written_as_name({correction}, shown, analysis)) continue;
         if (doubted) ++distance;
         if (distance < replacement_distance) {
           replacement = std::move(shown);
