@@ -101,9 +101,9 @@ class SpellingSuggester {
   };
   TermArticles term_articles(const Form& word) const;
   /// The term frequencies of `word` from the words read into memory, when those starting as it
-  /// does have been (`words_starting`), else nullopt: the index must be asked. The two term
-  /// lookups of each of a word's 54 slips of the first letter (`corrections`) each read a block
-  /// of the index of its own, and they were most of the time of a rare word's correction.
+  /// does have been (`words_starting`), else nullopt: the index must be asked. The term
+  /// lookups of a word's 52 slips of the first letter (`corrections`) read a block of the index
+  /// each, most of them, and they were most of the time of a rare word's correction.
   std::optional<TermArticles> held_terms(const Form& word) const;
   /// How many articles hold `word`, whose term frequencies are `terms`, in the headline or the
   /// rest of the text.
