@@ -351,10 +351,15 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
   if (walked_all || matches < counted_up_to || counted_up_to == documents) {
     results.total = Total{.estimated = matches, .lower = matches, .upper = matches, .exact = true};
   } else {
-    results.total = Total{.estimated = std::max<std::uint64_t>(counted.get_matches_estimated(), matches),
-                          .lower = std::max<std::uint64_t>(counted.get_matches_lower_bound(), matches),
-                          .upper = counted.get_matches_upper_bound(),
-                          .exact = false};
+    // Xapian's bounds may still meet (every article matches, or all were seen): then the total
+    // is known, not "about" it.
+    const std::uint64_t lower = std::max<std::uint64_t>(counted.get_matches_lower_bound(), matches);
+    const std::uint64_t upper = counted.get_matches_upper_bound();
+    results.total =
+        Total{.estimated = std::clamp<std::uint64_t>(counted.get_matches_estimated(), lower, upper),
+              .lower = lower,
+              .upper = upper,
+              .exact = lower == upper};
   }
   // With every match recorded, each hit's copies are all the matches with its key; else only
   // those the window held were seen.
