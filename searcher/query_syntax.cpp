@@ -583,6 +583,10 @@ class SyntaxChecker {
     if (quoted) {
       phrase(start, text, name);
     } else {
+      // A group's words were checked as words (`headline:(cyber* oil)`).
+      if (text && group_field_.empty()) {
+        check_wildcard(static_cast<std::size_t>(value.data() - query_.data()), value);
+      }
       operand();
       joined(start, query_.substr(start, pos_ - start),
              sign.empty() && text && is_single_word(value));
@@ -691,13 +695,16 @@ class SyntaxChecker {
     return *parsed;
   }
 
-  void check_wildcard(std::size_t at, std::string_view word) const {
+  void check_wildcard(std::size_t at, std::string_view word) {
     const std::size_t star = word.find('*');
     if (star == std::string_view::npos) return;
     if (star + 1 != word.size()) fail(at + star, "a wildcard '*' may only end a word, as in cyber*");
     std::size_t letters = 0;
     for (char c : word.substr(0, star)) letters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
     if (letters < 2) fail(at, "a wildcard needs at least two letters before the '*'");
+    if (++wildcards_ > limits_.max_wildcards) {
+      fail(at, fmt::format("the query has more than {} wildcards", limits_.max_wildcards));
+    }
   }
 
   std::string_view query_;
@@ -721,6 +728,7 @@ class SyntaxChecker {
   std::string last_operator_;
   bool last_operand_of_not_ = false;  // the last operand read is (part of) what a NOT excludes
   std::size_t words_ = 0;
+  std::size_t wildcards_ = 0;
   // The last operand, for a NEAR or ADJ after it; and a NEAR or ADJ waiting for its right one.
   bool last_joinable_ = false;
   std::size_t last_start_ = 0;

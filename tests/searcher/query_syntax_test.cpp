@@ -3,6 +3,7 @@
 // `date:` values are rewritten for the date field processor.
 #include "searcher/query_syntax.h"
 
+#include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -96,6 +97,10 @@ INSTANTIATE_TEST_SUITE_P(
         Refused{"c*", "column 1: a wildcard needs at least two letters before the '*'"},
         Refused{"*oil", "column 1: a wildcard '*' may only end a word"},
         Refused{"Zürich c*", "column 8: a wildcard needs"},  // columns count characters
+        // A text field's word is a word: `headline:*oil` does not become `headline:oil`.
+        Refused{"headline:c*", "column 10: a wildcard needs at least two letters before the '*'"},
+        Refused{"oil headline:*oil", "column 14: a wildcard '*' may only end a word"},
+        Refused{"headline:o*il", "column 11: a wildcard '*' may only end a word"},
         Refused{"date:2022-13", "'2022-13' is not a date"},
         Refused{"date:Septober", "'Septober' is not a date"},
         Refused{"date:2022-02-30", "'2022-02-30' is not a date"},
@@ -254,6 +259,15 @@ TEST(QuerySyntax, HugeQueriesAreRefusedQuickly) {
   for (int i = 0; i < 10'000; ++i) many += "w ";
   EXPECT_THAT(refusal(many, {.max_bytes = 1 << 20, .max_words = 1000}),
               HasSubstr("more than 1000 words"));
+  // Each wildcard expands to hundreds of words: fifty are searched, the fifty-first refused.
+  std::string wildcards = "cyber*";
+  for (int i = 1; i < 50; ++i) wildcards += " OR headline:cyber*";
+  EXPECT_NO_THROW(check(wildcards));
+  EXPECT_THAT(refusal(wildcards + " OR (oil co*)"),
+              HasSubstr(fmt::format("column {}: the query has more than 50 wildcards",
+                                    wildcards.size() + 10)));
+  EXPECT_THAT(refusal("co* headline:(ba* OR oil*)", {.max_wildcards = 2}),
+              HasSubstr("column 22: the query has more than 2 wildcards"));
 }
 
 // Xapian 1.4 cannot parse a run of excluded operands alone, and would parse the query again
