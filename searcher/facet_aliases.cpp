@@ -78,13 +78,14 @@ FacetAliases::FacetAliases(const Xapian::Database& db, std::string_view term_pre
       }
     }
   }
+  const auto stands_for_one = [](const Named& named) {
+    return named.most >= kFewestArticles && named.most * 10 >= named.all * kShareInTenths;
+  };
   for (const auto& [key, spellings] : by_key) {
     const std::string* name = &spellings.commonest;
-    if (const auto found = in_full.find(key); found != in_full.end()) {
-      const Named& named = found->second;
-      if (named.most >= kFewestArticles && named.most * 10 >= named.all * kShareInTenths) {
-        name = named.name;
-      }
+    if (const auto found = in_full.find(key);
+        found != in_full.end() && stands_for_one(found->second)) {
+      name = found->second.name;
     }
     by_key_.emplace(key, *name);
     for (const std::string& spelling : spellings.all) {
@@ -92,6 +93,10 @@ FacetAliases::FacetAliases(const Xapian::Database& db, std::string_view term_pre
       canonical_.emplace(spelling, *name);
       folded_into_[*name].push_back(spelling);
     }
+  }
+  // A surname typed as a filter means that name too where no article gives it alone.
+  for (const auto& [surname, named] : in_full) {
+    if (stands_for_one(named)) by_key_.emplace(surname, *named.name);
   }
 }
 

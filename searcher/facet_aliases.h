@@ -25,7 +25,8 @@ namespace newsdex {
 ///   surname counts as the full name that ends with it when that name is in at least three
 ///   articles and in nine of ten of those naming someone of that surname in full (`Reagan` as
 ///   `Ronald Reagan`, 24 of 26, the other two `Nancy Reagan`); otherwise it stays as it is
-///   (`Baker`: `James Baker` 55, `Howard Baker` 19).
+///   (`Baker`: `James Baker` 55, `Howard Baker` 19). Typed as a filter, such a surname finds
+///   that name even where no article gives the surname alone (`person:yeutter`).
 ///
 /// Built from a facet's terms; immutable.
 class FacetAliases {

@@ -64,6 +64,17 @@ TEST(FacetAliases, FoldsASurnameIntoTheFullNameMostArticlesGive) {
   EXPECT_THAT(aliases.named("Ron Reagan"), IsEmpty());
 }
 
+TEST(FacetAliases, FindsAFullNameByItsSurnameWhereNoArticleGivesItAlone) {
+  const FacetAliases aliases = people({{{"Clayton Yeutter"}, 24}, {{"Cory Yeutter"}, 1}});
+  EXPECT_THAT(aliases.named("yeutter"), ElementsAre("Clayton Yeutter"));
+  EXPECT_THAT(aliases.named("Clayton Yeutter"), ElementsAre("Clayton Yeutter"));
+  // Counting is untouched: no value is the surname alone.
+  EXPECT_EQ(aliases.canonical("Cory Yeutter"), "Cory Yeutter");
+  // Shared by several people, or rare, a surname means no one.
+  EXPECT_THAT(people({{{"James Baker"}, 5}, {{"Howard Baker"}, 2}}).named("baker"), IsEmpty());
+  EXPECT_THAT(people({{{"Margaret Thatcher"}, 2}}).named("thatcher"), IsEmpty());
+}
+
 TEST(FacetAliases, LeavesASurnameSeveralPeopleShare) {
   // James Baker has 5 of the 7 articles naming a Baker in full: fewer than nine in ten.
   const FacetAliases aliases =
