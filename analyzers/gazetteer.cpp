@@ -85,17 +85,40 @@ const Gazetteer& Gazetteer::builtin() {
   return *instance;
 }
 
-std::string_view builtin_country_label(std::string_view code) {
-  // Never destroyed, as the built-in gazetteer.
-  static const detail::KeyMap<std::string>* const labels = [] {
-    auto* built = new detail::KeyMap<std::string>();
+namespace {
+
+// The built-in countries table's codes and English names, both ways. Never destroyed, as the
+// built-in gazetteer.
+struct CountryLabels {
+  detail::KeyMap<std::string> by_code;
+  detail::KeyMap<std::string> by_label;
+};
+
+const CountryLabels& builtin_country_labels() {
+  static const CountryLabels* const labels = [] {
+    auto* built = new CountryLabels();
     countries_table(gazetteer_data::countries_tsv).for_each([&](const TsvTable::Row& row) {
-      built->emplace(row[0], row[1]);
+      built->by_code.emplace(row[0], row[1]);
+      built->by_label.emplace(row[1], row[0]);
     });
     return built;
   }();
-  const auto found = labels->find(code);
-  return found != labels->end() ? std::string_view(found->second) : std::string_view();
+  return *labels;
+}
+
+std::string_view found_or_empty(const detail::KeyMap<std::string>& map, std::string_view key) {
+  const auto found = map.find(key);
+  return found != map.end() ? std::string_view(found->second) : std::string_view();
+}
+
+}  // namespace
+
+std::string_view builtin_country_label(std::string_view code) {
+  return found_or_empty(builtin_country_labels().by_code, code);
+}
+
+std::string_view builtin_country_code(std::string_view label) {
+  return found_or_empty(builtin_country_labels().by_label, label);
 }
 
 Gazetteer::Gazetteer(const GazetteerTables& tables) {

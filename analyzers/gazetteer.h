@@ -156,4 +156,8 @@ class Gazetteer {
 /// quarters of a command-line search. Thread-safe.
 std::string_view builtin_country_label(std::string_view code);
 
+/// The code of the country `builtin_country_label` names `label` (`Albania` → `AL`), or empty.
+/// Thread-safe.
+std::string_view builtin_country_code(std::string_view label);
+
 }  // namespace newsdex

@@ -12,6 +12,7 @@
 #include <set>
 #include <unordered_set>
 
+#include "analyzers/gazetteer.h"
 #include "analyzers/language_identifier.h"
 #include "indexer/schema.h"
 #include "newsdex/error.h"
@@ -348,10 +349,17 @@ Xapian::Query QueryBuilder::apply_filters(Xapian::Query query,
       throw Error(ErrorCode::invalid_argument,
                   fmt::format("unknown filter field '{}'", filter.field), filter.field);
     }
+    // A country as the terminal prints it (`United States`) is its code (`US`).
+    std::string value = filter.value;
+    if (field->labels == schema::FacetLabels::country) {
+      if (const std::string_view code = builtin_country_code(value); !code.empty()) {
+        value = code;
+      }
+    }
     // Values counted as one (`FacetAliases`) are filtered as one.
     const FacetAliases* aliases = ordinals_->aliases(field->slot);
     const std::vector<std::string> values =
-        aliases != nullptr ? aliases->group(filter.value) : std::vector<std::string>{filter.value};
+        aliases != nullptr ? aliases->group(value) : std::vector<std::string>{value};
     for (const std::string& value : values) {
       (filter.exclude ? excluded : included[filter.field])
           .emplace_back(schema::boolean_term(field->term_prefix, value));

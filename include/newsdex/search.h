@@ -21,7 +21,8 @@ enum class SortOrder {
   oldest,     ///< earliest publication date first, then relevance
 };
 
-/// Restricts the hits to articles whose facet `field` has `value` (as printed in a facet).
+/// Restricts the hits to articles whose facet `field` has `value` (`FacetValue::value`, or for
+/// a country its `FacetValue::label`: `US` or `United States`).
 /// Several filters on one field are ORed, filters on different fields ANDed; an `exclude`
 /// filter removes the articles that have the value.
 struct Filter {

@@ -121,7 +121,10 @@ TEST(GazetteerTest, LabelsCountryCodes) {
   // The gazetteer's name of every country, read from the countries table alone.
   for (const Country& country : Gazetteer::builtin().countries()) {
     EXPECT_EQ(builtin_country_label(country.code), country.name) << country.code;
+    EXPECT_EQ(builtin_country_code(country.name), country.code) << country.name;
   }
+  EXPECT_EQ(builtin_country_code("Soviet Union"), "SU");
+  EXPECT_EQ(builtin_country_code("Atlantis"), "");
 }
 
 TEST(GazetteerTest, CodesStandAsTheyDidInTheYear) {

@@ -105,6 +105,20 @@ TEST(MetadataFacetsTest, CountsFiltersAndLabels) {
   SearchRequest filed_from_iran;
   filed_from_iran.filters = {{.field = "dateline_country", .value = "IR", .exclude = false}};
   EXPECT_EQ(searcher.search(filed_from_iran).total.estimated, 0u);
+  // A country is filtered by its label as well as its code, either way as the facet shows it.
+  const std::pair<Filter, std::string> labels_and_codes[] = {
+      {{.field = "country", .value = "Iran"}, "IR"},
+      {{.field = "dateline_country", .value = "Albania"}, "AL"},
+      {{.field = "country", .value = "United States", .exclude = true}, "US"}};
+  for (const auto& [filter, code] : labels_and_codes) {
+    SearchRequest by_label;
+    by_label.filters = {filter};
+    SearchRequest by_code = by_label;
+    by_code.filters[0].value = code;
+    const std::uint64_t found = searcher.search(by_code).total.estimated;
+    EXPECT_GT(found, 0u) << code;
+    EXPECT_EQ(searcher.search(by_label).total.estimated, found) << filter.value;
+  }
   SearchRequest by_person;
   by_person.query = "person:\"James Baker\"";
   ASSERT_EQ(searcher.search(by_person).hits.size(), 1u);
