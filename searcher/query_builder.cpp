@@ -29,12 +29,14 @@ namespace {
 constexpr std::string_view kHeadlineField = "headline";
 constexpr std::string_view kBodyField = "body";  // captions and body: the unprefixed terms
 constexpr std::string_view kTextFields[] = {kHeadlineField, kBodyField};
+constexpr std::string_view kDateField = "date";  // a filter with ranges of its own
 
 // Every field the query language knows, text and filter alike, for the syntax check.
 constexpr std::string_view kQueryFields[] = {
-    "headline", "body",          "person", "org",  "organization", "place",
-    "country",  "city",          "dateline", "dateline_country", "dateline_city",
-    "source",   "lang",          "language", "format", "date"};
+    "headline",      "body",    "person", "org",      "organization",
+    "place",         "country", "city",   "dateline", "dateline_country",
+    "dateline_city", "source",  "lang",   "language", "format",
+    kDateField};
 
 // Words a wildcard expands to, in Xapian's expansion over the index's terms and beside it.
 constexpr Xapian::termcount kMaxWildcardExpansion = 500;
@@ -159,7 +161,8 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, FacetOrdinals& ordinals)
       parser.add_boolean_prefix(std::string(field.name),
                                 (new FacetFieldProcessor(db, ordinals, field.targets))->release());
     }
-    parser.add_boolean_prefix("date", (new DateFieldProcessor(ordinals))->release());
+    parser.add_boolean_prefix(std::string(kDateField),
+                              (new DateFieldProcessor(ordinals))->release());
     // `cyber*` expands to the 500 most frequent words it starts, not to every one of them.
     parser.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   }
@@ -339,11 +342,40 @@ Xapian::Query QueryBuilder::parse(std::string_view text) {
   }
 }
 
+Xapian::Query QueryBuilder::date_bucket(const std::string& value) const {
+  // Shaped as the date facet prints its buckets, and a date: `date:` reads many more forms.
+  const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  bool bucket = value.size() == 4 || value.size() == 7 || value.size() == 10;
+  for (std::size_t i = 0; bucket && i < value.size(); ++i) {
+    bucket = i == 4 || i == 7 ? value[i] == '-' : is_digit(value[i]);
+  }
+  std::string range;  // `date:FIRST_LAST`
+  if (bucket) {
+    try {
+      range = check_query_syntax(std::string(kDateField) + ':' + value, kQueryFields, kTextFields);
+    } catch (const Error&) {
+      bucket = false;  // `1987-13`
+    }
+  }
+  if (!bucket) {
+    throw Error(ErrorCode::invalid_argument,
+                fmt::format("a date filter takes a date as the date facet prints it (1987, "
+                            "1987-03 or 1987-03-02), not '{}'",
+                            value),
+                value);
+  }
+  return DateFieldProcessor(*ordinals_)(range.substr(kDateField.size() + 1));
+}
+
 Xapian::Query QueryBuilder::apply_filters(Xapian::Query query,
                                           const std::vector<Filter>& filters) const {
   std::map<std::string, std::vector<Xapian::Query>> included;  // by field
   std::vector<Xapian::Query> excluded;
   for (const Filter& filter : filters) {
+    if (filter.field == kDateField) {
+      (filter.exclude ? excluded : included[filter.field]).push_back(date_bucket(filter.value));
+      continue;
+    }
     const schema::FacetField* field = schema::find_facet_field(filter.field);
     if (field == nullptr) {
       throw Error(ErrorCode::invalid_argument,

@@ -32,7 +32,8 @@ class QueryBuilder {
   Xapian::Query parse(std::string_view text);
 
   /// `query` restricted by `filters`: values of one field ORed, fields ANDed, exclusions
-  /// removed.
+  /// removed. A `date` filter takes a bucket of the date facet (`1987`, `1987-03`,
+  /// `1987-03-02`).
   Xapian::Query apply_filters(Xapian::Query query, const std::vector<Filter>& filters) const;
 
   /// The analysis its queries are made with, for snippets that must agree with them.
@@ -49,6 +50,9 @@ class QueryBuilder {
   }
 
  private:
+  /// The articles of `value`, a bucket of the date facet.
+  Xapian::Query date_bucket(const std::string& value) const;
+
   Xapian::Database db_;  ///< shares the searcher's database, and so its reopens
   FacetOrdinals* ordinals_;  ///< never null
   TextAnalysis analysis_;

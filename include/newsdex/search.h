@@ -22,7 +22,8 @@ enum class SortOrder {
 };
 
 /// Restricts the hits to articles whose facet `field` has `value` (`FacetValue::value`, or for
-/// a country its `FacetValue::label`: `US` or `United States`).
+/// a country its `FacetValue::label`: `US` or `United States`; for `date`, a bucket of any size:
+/// `1987`, `1987-03`, `1987-03-02`).
 /// Several filters on one field are ORed, filters on different fields ANDed; an `exclude`
 /// filter removes the articles that have the value.
 struct Filter {

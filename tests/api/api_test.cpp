@@ -228,6 +228,32 @@ TEST_F(ApiTest, FacetValuesWorkVerbatimAsFilters) {
   EXPECT_EQ(searcher.search({.query = "source:\"Balkan Wire\" cyberattack"}).total.estimated, 1u);
 }
 
+TEST_F(ApiTest, DateBucketsWorkVerbatimAsFilters) {
+  const Searcher searcher = Searcher::open(db_);
+  const auto total = [&](std::vector<Filter> filters) {
+    return searcher.search({.query = "", .filters = std::move(filters)}).total.estimated;
+  };
+  for (const DateBucket by : {DateBucket::year, DateBucket::month, DateBucket::day}) {
+    const SearchResults all = searcher.search({.query = "", .facets = {"date"}, .date_bucket = by});
+    for (const FacetValue& bucket : all.facets[0].values) {
+      EXPECT_EQ(total({{.field = "date", .value = bucket.value}}), bucket.count) << bucket.value;
+    }
+  }
+  EXPECT_EQ(total({{.field = "date", .value = "2022-09"}, {.field = "date", .value = "2023-05"}}),
+            3u);
+  EXPECT_EQ(total({{.field = "date", .value = "2023", .exclude = true}}), 3u);
+  for (const char* value : {"2023-13", "March 2023", "2023-03..2023-05", "2023 OR oil", ""}) {
+    try {
+      total({{.field = "date", .value = value}});
+      ADD_FAILURE() << value;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ErrorCode::invalid_argument) << value;
+      EXPECT_THAT(e.what(), HasSubstr("a date filter takes a date as the date facet prints it"))
+          << value;
+    }
+  }
+}
+
 // Articles that name a person by surname alone (`Prime Minister Rama`) count under the full
 // name other articles give, and every way of asking for the person finds them all.
 TEST_F(ApiTest, CountsASurnameUnderTheFullNameTheArchiveGives) {
