@@ -348,7 +348,8 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
   const std::uint64_t matches = counter.matches();
   // The walker saw every match when it came to the end; the matcher when it saw fewer than it
   // was asked to check, or all.
-  if (walked_all || matches < counted_up_to || counted_up_to == documents) {
+  const bool counted_all = walked_all || matches < counted_up_to || counted_up_to == documents;
+  if (counted_all) {
     results.total = Total{.estimated = matches, .lower = matches, .upper = matches, .exact = true};
   } else {
     // Xapian's bounds may still meet (every article matches, or all were seen): then the total
@@ -362,8 +363,8 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
               .exact = lower == upper};
   }
   // With every match recorded, each hit's copies are all the matches with its key; else only
-  // those the window held were seen.
-  if (matched && results.total.exact) {
+  // those the window held were seen (even where Xapian knows the total without them).
+  if (matched && counted_all) {
     for (std::size_t i = 0; i < page.size(); ++i) {
       const std::span<const std::uint32_t> key = keys->of(*page[i]);
       if (key.empty() || keys->documents(key.front()) == 1) continue;
@@ -407,7 +408,7 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
                                         counter.seen(i), request.date_bucket)
                            : value_facet(*schema::find_facet_field(name), ordinals_.slot(slots[i]),
                                          counter.counts(i), counter.seen(i), request.facet_size));
-    results.facets.back().exact = results.total.exact;
+    results.facets.back().exact = counted_all;
   }
   return results;
 }

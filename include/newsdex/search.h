@@ -92,8 +92,8 @@ struct Hit {
   std::string language;            ///< as identified at indexing: `en`, `de`… (`und`: unknown)
   Snippet snippet;
   /// Copies of this story folded into this hit by `SearchRequest::collapse_duplicates`: every
-  /// other match with its duplicate key, or, when `SearchResults::total` is an estimate, those
-  /// among the best-ranked matches only.
+  /// other match with its duplicate key, or, when the search did not count every match (see
+  /// `SearchRequest::count_exactly_up_to`), those among the best-ranked matches only.
   std::size_t similar = 0;
 };
 

@@ -444,6 +444,38 @@ TEST(CollapseTest, SimilarCountsEveryCopyAmongTheMatches) {
   }
 }
 
+// Not every match counted, yet a total Xapian knows (every article matches): a hit's copies
+// are those among the best-ranked matches, also for a story first met past the first window.
+TEST(CollapseTest, CopiesAmongTheBestRankedWhenNotEveryMatchIsCounted) {
+  testing::TempDir dir;
+  Index index = Index::create(dir / "db");
+  for (int i = 0; i < 30; ++i) {
+    index.add(
+        story(fmt::format("harbour-{}", i), "2023-03-01", "Durres harbour reopens", kHarbourStory));
+  }
+  const std::string ferry =
+      "The ferry from Bari to Durres was cancelled on Tuesday after a storm closed the strait. "
+      "Passengers were offered seats on the morning crossing, which the company said would sail "
+      "as soon as the harbour master allowed. Freight lorries waited on the quay overnight.";
+  for (int i = 0; i < 3; ++i) {
+    index.add(story(fmt::format("ferry-{}", i), "2023-03-02", "Ferry cancelled", ferry));
+  }
+  for (int i = 0; i < 20; ++i) {
+    std::string unrelated;
+    for (int word = 0; word < 25; ++word) unrelated += fmt::format("w{}x{} ", i, word);
+    index.add(story(fmt::format("unrelated-{}", i), "2023-02-01", "Elsewhere", unrelated));
+  }
+  index.commit();
+  const SearchResults page =
+      Searcher::open(dir / "db").search({.query = "", .limit = 5, .count_exactly_up_to = 10});
+  EXPECT_TRUE(page.total.exact);
+  EXPECT_EQ(page.total.estimated, 53u);
+  std::map<std::string, std::size_t> similar;
+  for (const Hit& hit : page.hits) similar[hit.id.substr(0, hit.id.find('-'))] = hit.similar;
+  EXPECT_LE(similar["harbour"], 29u);
+  EXPECT_EQ(similar["ferry"], 2u);
+}
+
 TEST_F(QueryLanguageTest, SuggestsSpellingsFromTheArchive) {
   const Searcher searcher = Searcher::open(*dir_ / "db");
   EXPECT_EQ(searcher.search({.query = "bundesbnak"}).suggestion, "bundesbank");
