@@ -355,7 +355,7 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
     // Xapian's bounds may still meet (every article matches, or all were seen): then the total
     // is known, not "about" it.
     const std::uint64_t lower = std::max<std::uint64_t>(counted.get_matches_lower_bound(), matches);
-    const std::uint64_t upper = counted.get_matches_upper_bound();
+    const std::uint64_t upper = std::max<std::uint64_t>(counted.get_matches_upper_bound(), lower);
     results.total =
         Total{.estimated = std::clamp<std::uint64_t>(counted.get_matches_estimated(), lower, upper),
               .lower = lower,
