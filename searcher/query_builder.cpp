@@ -372,6 +372,10 @@ Xapian::Query QueryBuilder::apply_filters(Xapian::Query query,
   std::map<std::string, std::vector<Xapian::Query>> included;  // by field
   std::vector<Xapian::Query> excluded;
   for (const Filter& filter : filters) {
+    if (filter.value.empty()) {
+      throw Error(ErrorCode::invalid_argument,
+                  fmt::format("the {} filter needs a value", filter.field), filter.field);
+    }
     if (filter.field == kDateField) {
       (filter.exclude ? excluded : included[filter.field]).push_back(date_bucket(filter.value));
       continue;

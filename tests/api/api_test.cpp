@@ -242,7 +242,7 @@ TEST_F(ApiTest, DateBucketsWorkVerbatimAsFilters) {
   EXPECT_EQ(total({{.field = "date", .value = "2022-09"}, {.field = "date", .value = "2023-05"}}),
             3u);
   EXPECT_EQ(total({{.field = "date", .value = "2023", .exclude = true}}), 3u);
-  for (const char* value : {"2023-13", "March 2023", "2023-03..2023-05", "2023 OR oil", ""}) {
+  for (const char* value : {"2023-13", "March 2023", "2023-03..2023-05", "2023 OR oil", "20230"}) {
     try {
       total({{.field = "date", .value = value}});
       ADD_FAILURE() << value;
@@ -624,6 +624,17 @@ TEST_F(ApiTest, UnknownFacetOrFilterFieldIsRefused) {
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ErrorCode::invalid_argument);
     EXPECT_THAT(e.what(), HasSubstr("colour"));
+  }
+  // A filter without a value would match nothing, or, excluded, nothing less.
+  for (const bool exclude : {false, true}) {
+    try {
+      searcher.search(
+          {.query = "oil", .filters = {{.field = "person", .value = "", .exclude = exclude}}});
+      ADD_FAILURE() << exclude;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ErrorCode::invalid_argument);
+      EXPECT_THAT(e.what(), HasSubstr("the person filter needs a value"));
+    }
   }
 }
 
