@@ -353,6 +353,35 @@ TEST_F(ApiTest, ReaderSeesCommitsAfterReopen) {
   EXPECT_EQ(searcher.search({.query = "cyberattack"}).total.estimated, 3u);
 }
 
+// One searcher's facet counts are each search's own: the counter kept from one search to the
+// next forgets the last, and after a reopen counts the new revision's values.
+TEST_F(ApiTest, FacetCountsAreEachSearchsOwn) {
+  const auto counts = [](const SearchResults& results) {
+    std::vector<std::string> shown;
+    for (const Facet& facet : results.facets) {
+      for (const FacetValue& value : facet.values) {
+        shown.push_back(facet.name + ' ' + value.value + '=' + std::to_string(value.count));
+      }
+    }
+    return shown;
+  };
+  const std::vector<std::string> facets = {"source", "date", "language"};
+  Searcher searcher = Searcher::open(db_);
+  for (const char* query : {"", "cyberattack", "oil", "government", "cyberattack"}) {
+    EXPECT_EQ(counts(searcher.search({.query = query, .facets = facets})),
+              counts(Searcher::open(db_).search({.query = query, .facets = facets})))
+        << query;
+  }
+  Index index = Index::open(db_);
+  index.add(
+      story("a7", "Cyberattack on ports", "Port systems were hit.", "2023-06-01", "Harbour Wire"));
+  index.commit();
+  searcher.reopen();
+  const std::vector<std::string> after = counts(searcher.search({.query = "", .facets = facets}));
+  EXPECT_EQ(after, counts(Searcher::open(db_).search({.query = "", .facets = facets})));
+  EXPECT_THAT(after, ::testing::Contains("source Harbour Wire=1"));
+}
+
 // The languages a query is parsed for are the archive's as of the last reopen: a Spanish
 // article added since is matched by its Spanish stem (`corriendo` → `corr`; English leaves it).
 TEST_F(ApiTest, ReaderParsesForLanguagesAddedBeforeReopen) {
