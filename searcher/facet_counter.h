@@ -29,9 +29,6 @@ class FacetCounter : public Xapian::MatchSpy {
   /// Forgets every document counted.
   void clear();
 
-  /// The rows it counts.
-  const FacetRows& rows() const noexcept { return rows_; }
-
   /// The number of documents seen.
   std::uint64_t matches() const noexcept { return matches_; }
 

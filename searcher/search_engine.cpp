@@ -253,13 +253,7 @@ SearchResults SearchEngine::run(const Xapian::Query& query, const SearchRequest&
   if (request.collapse_duplicates) read.push_back(schema::kDuplicateSlot);
   if (request.limit > 0) read.push_back(schema::kLanguageSlot);
   ordinals_.prepare(read);
-  const FacetRows& rows = ordinals_.rows(slots);
-  if (counter_ && &counter_->rows() == &rows) {
-    counter_->clear();
-  } else {
-    counter_.emplace(rows);
-  }
-  FacetCounter& counter = *counter_;
+  FacetCounter counter(ordinals_.rows(slots));
   const Xapian::doccount documents = db_.get_doccount();
   // Every match is counted when facets need it, else up to `count_exactly_up_to`. A query
   // that may match more than `kWalkedFrom` articles (its terms say at most how many) and can
@@ -432,14 +426,12 @@ void SearchEngine::reopen() {
   // Reopening the old handle on a database that was replaced would read the new version file
   // with the old tables, and need not even report a change.
   if (std::pair folder = folder_identity(path_); folder != folder_) {
-    counter_.reset();
     folder_ = folder;
     db_ = open_database(path_);
     ordinals_ = FacetOrdinals(db_, path_);
     queries_ = QueryBuilder(db_, ordinals_);
     spelling_ = SpellingSuggester(db_);
   } else if (db_.reopen()) {
-    counter_.reset();
     ordinals_.clear();
     queries_.clear();
     spelling_.clear();

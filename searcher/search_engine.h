@@ -10,7 +10,6 @@
 #include <utility>
 
 #include "newsdex/search.h"
-#include "searcher/facet_counter.h"
 #include "searcher/facet_ordinals.h"
 #include "searcher/query_builder.h"
 #include "searcher/spelling_suggester.h"
@@ -42,11 +41,6 @@ class SearchEngine {
   FacetOrdinals ordinals_;  ///< of db_'s facet and duplicate key slots, for counting and folding
   QueryBuilder queries_;
   SpellingSuggester spelling_;  ///< of db_, keeping the words it read until db_ changes
-  /// The last search's facet counter, kept for the next search of the same facets with its
-  /// arrays, a count per value of every slot (87 KB for seven facets on Reuters-21578): made
-  /// afresh, they were zeroed, and freeing them set off a consolidation of the allocator's
-  /// free chunks, on every search. Counts the rows of `ordinals_`, so reset with them.
-  std::optional<FacetCounter> counter_;
 };
 
 }  // namespace newsdex

@@ -353,8 +353,7 @@ TEST_F(ApiTest, ReaderSeesCommitsAfterReopen) {
   EXPECT_EQ(searcher.search({.query = "cyberattack"}).total.estimated, 3u);
 }
 
-// One searcher's facet counts are each search's own: the counter kept from one search to the
-// next forgets the last, and after a reopen counts the new revision's values.
+// One searcher's facet counts are each search's own, and after a reopen the new revision's.
 TEST_F(ApiTest, FacetCountsAreEachSearchsOwn) {
   const auto counts = [](const SearchResults& results) {
     std::vector<std::string> shown;
