@@ -807,8 +807,8 @@ TEST(ApiLargeMatchSets, FacetsAndTotalsAreExactWithOrWithoutHits) {
     }
   }
   // Without facets, counted up to the number asked for: beyond it an estimate whose bounds
-  // hold the truth, with or without hits. Of `dock OR crane` (420 articles), Xapian knows only
-  // that at least 350 and at most 700 match.
+  // hold the truth, with or without hits. Of `dock OR crane` (420 articles), counting stops at
+  // 300 and Xapian bounds the rest.
   for (const std::size_t limit : {10, 0}) {
     const SearchResults some =
         searcher.search({.query = "dock OR crane", .limit = limit, .count_exactly_up_to = 300});
