@@ -64,6 +64,7 @@ FacetAliases::FacetAliases(const Xapian::Database& db, std::string_view term_pre
     Xapian::doccount all = 0;
     Xapian::doccount most = 0;
     const std::string* name = nullptr;
+    std::vector<const std::string*> names;  // every full name ending with it
   };
   std::map<std::string_view, Named> in_full;
   if (names == Names::people) {
@@ -72,6 +73,7 @@ FacetAliases::FacetAliases(const Xapian::Database& db, std::string_view term_pre
       if (space == std::string::npos) continue;
       Named& named = in_full[std::string_view(key).substr(space + 1)];
       named.all += spellings.articles;
+      named.names.push_back(&spellings.commonest);
       if (spellings.articles > named.most) {
         named.most = spellings.articles;
         named.name = &spellings.commonest;
@@ -94,9 +96,15 @@ FacetAliases::FacetAliases(const Xapian::Database& db, std::string_view term_pre
       folded_into_[*name].push_back(spelling);
     }
   }
-  // A surname typed as a filter means that name too where no article gives it alone.
+  // A surname typed as a filter means that name too where no article gives it alone; one
+  // that stands for no one name means each of them.
   for (const auto& [surname, named] : in_full) {
-    if (stands_for_one(named)) by_key_.emplace(surname, *named.name);
+    if (stands_for_one(named)) {
+      by_key_.emplace(surname, *named.name);
+    } else {
+      std::vector<std::string>& bearers = bearers_[std::string(surname)];
+      for (const std::string* name : named.names) bearers.push_back(*name);
+    }
   }
 }
 
@@ -124,8 +132,15 @@ std::vector<std::string> FacetAliases::group(std::string_view value) const {
 }
 
 std::vector<std::string> FacetAliases::named(std::string_view text) const {
-  const auto found = by_key_.find(key_of(text, names_));
-  return found == by_key_.end() ? std::vector<std::string>() : group(found->second);
+  const std::string key = key_of(text, names_);
+  std::vector<std::string> values;
+  if (const auto found = by_key_.find(key); found != by_key_.end()) values = group(found->second);
+  if (const auto found = bearers_.find(key); found != bearers_.end()) {
+    for (const std::string& name : found->second) {
+      for (std::string& value : group(name)) values.push_back(std::move(value));
+    }
+  }
+  return values;
 }
 
 }  // namespace newsdex

@@ -25,8 +25,10 @@ namespace newsdex {
 ///   surname counts as the full name that ends with it when that name is in at least three
 ///   articles and in nine of ten of those naming someone of that surname in full (`Reagan` as
 ///   `Ronald Reagan`, 24 of 26, the other two `Nancy Reagan`); otherwise it stays as it is
-///   (`Baker`: `James Baker` 55, `Howard Baker` 19). Typed as a filter, such a surname finds
-///   that name even where no article gives the surname alone (`person:yeutter`).
+///   (`Baker`: `James Baker` 55, `Howard Baker` 19). Typed as a filter, a surname finds the
+///   name it counts as even where no article gives the surname alone (`person:yeutter`), and
+///   one that counts as no one name finds every full name ending with it and itself
+///   (`person:baker`: `James Baker`, `Howard Baker`, `Baker`).
 ///
 /// Built from a facet's terms; immutable.
 class FacetAliases {
@@ -57,6 +59,8 @@ class FacetAliases {
   std::map<std::string, std::string, std::less<>> canonical_;
   /// A value → the other values counted as it.
   std::map<std::string, std::vector<std::string>, std::less<>> folded_into_;
+  /// A surname that counts as no one full name → the full names ending with it.
+  std::map<std::string, std::vector<std::string>, std::less<>> bearers_;
 };
 
 }  // namespace newsdex

@@ -70,9 +70,16 @@ TEST(FacetAliases, FindsAFullNameByItsSurnameWhereNoArticleGivesItAlone) {
   EXPECT_THAT(aliases.named("Clayton Yeutter"), ElementsAre("Clayton Yeutter"));
   // Counting is untouched: no value is the surname alone.
   EXPECT_EQ(aliases.canonical("Cory Yeutter"), "Cory Yeutter");
-  // Shared by several people, or rare, a surname means no one.
-  EXPECT_THAT(people({{{"James Baker"}, 5}, {{"Howard Baker"}, 2}}).named("baker"), IsEmpty());
-  EXPECT_THAT(people({{{"Margaret Thatcher"}, 2}}).named("thatcher"), IsEmpty());
+  // Shared by several people, or rare, a surname means each of them, and itself.
+  EXPECT_THAT(people({{{"James Baker"}, 5}, {{"Howard Baker"}, 2}}).named("baker"),
+              UnorderedElementsAre("James Baker", "Howard Baker"));
+  EXPECT_THAT(
+      people({{{"Baker"}, 10}, {{"James Baker"}, 5}, {{"Howard Baker"}, 2}, {{"JAMES BAKER"}, 1}})
+          .named("Baker"),
+      UnorderedElementsAre("Baker", "James Baker", "JAMES BAKER", "Howard Baker"));
+  EXPECT_THAT(people({{{"Margaret Thatcher"}, 2}}).named("thatcher"),
+              ElementsAre("Margaret Thatcher"));
+  EXPECT_THAT(people({{{"James Baker"}, 5}}).named("jim baker"), IsEmpty());
 }
 
 TEST(FacetAliases, LeavesASurnameSeveralPeopleShare) {
