@@ -48,7 +48,8 @@ class FacetAliases {
   std::vector<std::string> group(std::string_view value) const;
 
   /// The values a reader means by `text`, typed in any case, for an organisation with or
-  /// without its legal form (`texas air` finds `Texas Air Corp`): a `group`, or none.
+  /// without its legal form (`texas air` finds `Texas Air Corp`): a `group`, the groups of
+  /// the full names a surname several people share ends (see above), or none.
   std::vector<std::string> named(std::string_view text) const;
 
  private:
